@@ -1,0 +1,4 @@
+@NullMarked
+package news.prokash.harness;
+
+import org.jspecify.annotations.NullMarked;
