@@ -1,0 +1,16 @@
+package news.prokash.ingest;
+
+import news.prokash.ingest.article.IngestProperties;
+import news.prokash.ingest.article.SiteProperties;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+@SpringBootApplication
+@EnableConfigurationProperties({ IngestProperties.class, SiteProperties.class })
+public class IngestApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(IngestApplication.class, args);
+    }
+}

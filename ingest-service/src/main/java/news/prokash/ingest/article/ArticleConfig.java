@@ -1,0 +1,21 @@
+package news.prokash.ingest.article;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The plain (Spring-free) classes of the intake, wired once. */
+@Configuration(proxyBeanMethods = false)
+class ArticleConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ArticleFactory articleFactory(Clock clock, SiteProperties site) {
+        return new ArticleFactory(new HtmlSanitizer(), new ArticleIds(clock), clock, site);
+    }
+}

@@ -1,0 +1,135 @@
+package news.prokash.ingest.article;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * The article body's HTML allow-list, and its plain-text form.
+ *
+ * <p>Kept: {@code p br hr h2 h3 h4 strong b em i u s sub sup blockquote ul ol li figure figcaption},
+ * {@code a} (href http/https/mailto, title) and {@code img} (src http/https, alt, title, width, height).
+ * Everything else is dropped: unknown elements lose their tags but keep their text, {@code script},
+ * {@code style}, {@code iframe} and the like go with their content, and so do all other attributes
+ * ({@code on*} handlers, {@code style}, {@code class}) and links with any other scheme
+ * ({@code javascript:}). Relative links are dropped too: the body is shown on other hosts (apps, feeds).
+ */
+final class HtmlSanitizer {
+
+    private static final Safelist SAFELIST = new Safelist()
+            .addTags("p", "br", "hr", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
+                    "blockquote", "ul", "ol", "li", "figure", "figcaption", "a", "img")
+            .addAttributes("a", "href", "title")
+            .addProtocols("a", "href", "http", "https", "mailto")
+            .addAttributes("img", "src", "alt", "title", "width", "height")
+            .addProtocols("img", "src", "http", "https");
+
+    /** Elements that run code or pull in other documents: their presence means the body is rejected. */
+    private static final Set<String> ACTIVE_ELEMENTS = Set.of("script", "style", "iframe", "frame", "frameset",
+            "object", "embed", "applet", "base", "link", "meta");
+
+    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href",
+            "data", "srcdoc", "background", "poster");
+
+    /** Browsers ignore whitespace and control characters inside a scheme: "java\tscript:" still runs. */
+    private static final Pattern IGNORED_IN_SCHEME = Pattern.compile("[\\p{Cntrl}\\s]+");
+
+    /** Where plain text starts a new paragraph. */
+    private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "h4", "blockquote", "ul", "ol", "li",
+            "figure", "figcaption", "hr");
+
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
+
+    private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
+
+    record SanitizedBody(String html, String text) {
+    }
+
+    SanitizedBody sanitize(String html) {
+        String clean = Jsoup.clean(html, "", SAFELIST, OUTPUT);
+        return new SanitizedBody(clean, toText(clean));
+    }
+
+    /**
+     * Whether the HTML carries anything that would run code in a reader's browser. The newsroom never
+     * sends that on purpose, so such a body is refused instead of published with parts silently missing.
+     */
+    boolean hasActiveContent(String html) {
+        for (Element element : Jsoup.parseBodyFragment(html).getAllElements()) {
+            if (ACTIVE_ELEMENTS.contains(element.normalName())) {
+                return true;
+            }
+            for (Attribute attribute : element.attributes()) {
+                String name = attribute.getKey().toLowerCase(Locale.ROOT);
+                if (name.startsWith("on") || URL_ATTRIBUTES.contains(name) && runsScript(attribute.getValue())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean runsScript(String url) {
+        String scheme = IGNORED_IN_SCHEME.matcher(url).replaceAll("").toLowerCase(Locale.ROOT);
+        return scheme.startsWith("javascript:") || scheme.startsWith("vbscript:") || scheme.startsWith("data:text/html");
+    }
+
+    /** Plain text of sanitized HTML: one line per paragraph, paragraphs separated by a blank line. */
+    static String toText(String html) {
+        StringBuilder text = new StringBuilder();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode textNode) {
+                    // a newline in HTML source is only a space; lines come from the structure
+                    text.append(WHITESPACE.matcher(textNode.getWholeText()).replaceAll(" "));
+                }
+                else if (node instanceof Element element) {
+                    if (element.normalName().equals("br")) {
+                        text.append('\n');
+                    }
+                    else if (BLOCKS.contains(element.normalName())) {
+                        text.append("\n\n");
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+                    text.append("\n\n");
+                }
+            }
+        }, Jsoup.parseBodyFragment(html).body());
+        return tidy(text.toString());
+    }
+
+    /** Collapse runs of spaces within a line, drop blank lines at the edges, at most one blank line between. */
+    private static String tidy(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        int blankLines = 0;
+        for (String line : raw.split("\n", -1)) {
+            String collapsed = WHITESPACE.matcher(line).replaceAll(" ").strip();
+            if (collapsed.isEmpty()) {
+                blankLines++;
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append(blankLines > 0 ? "\n\n" : "\n");
+            }
+            out.append(collapsed);
+            blankLines = 0;
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,49 @@
+package news.prokash.ingest.article;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An ISO-8601 date-time with an offset, e.g. {@code 2025-07-13T10:42:00+06:00}. A time without one
+ * is refused: guessing the zone would misdate every article sent from a machine set to UTC.
+ */
+@Documented
+@Constraint(validatedBy = OffsetTimestamp.Validator.class)
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
+@Retention(RetentionPolicy.RUNTIME)
+@interface OffsetTimestamp {
+
+    String message() default "must be an ISO-8601 date-time with an offset, e.g. 2025-07-13T10:42:00+06:00";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    final class Validator implements ConstraintValidator<OffsetTimestamp, String> {
+
+        @Override
+        public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
+            if (value == null || value.isBlank()) {
+                return true; // @NotBlank reports it
+            }
+            try {
+                OffsetDateTime.parse(value);
+                return true;
+            }
+            catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+    }
+}

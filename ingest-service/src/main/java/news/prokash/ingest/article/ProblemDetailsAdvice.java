@@ -1,0 +1,142 @@
+package news.prokash.ingest.article;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error as RFC 9457 problem details. Bad requests carry {@code errors: [{field, message}]},
+ * where {@code field} is the JSON path ({@code leadImage.url}, {@code tags[2]}) or {@code $} for
+ * the body as a whole. Messages are our own: a library's exception text never reaches the client.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String BODY = "$";
+
+    private final IngestMetrics metrics;
+
+    ProblemDetailsAdvice(IngestMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    record FieldMessage(String field, String message) {
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldMessage> errors = new ArrayList<>();
+        for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+            errors.add(new FieldMessage(error.getField(), message(error)));
+        }
+        for (ObjectError error : ex.getBindingResult().getGlobalErrors()) {
+            errors.add(new FieldMessage(BODY, message(error)));
+        }
+        errors.sort(Comparator.comparing(FieldMessage::field).thenComparing(FieldMessage::message));
+        String detail = errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.";
+        return badRequest(ex, detail, errors, headers, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FieldMessage error = unreadable(ex);
+        String detail = error.field().equals(BODY) ? "The request body could not be read." : "1 field is invalid.";
+        return badRequest(ex, detail, List.of(error), headers, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        metrics.rejected();
+        return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
+    }
+
+    /** The last resort: a 500 that says nothing about the cause (it is in the log). */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        log.error("Unexpected error", ex);
+        metrics.failed();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side.");
+        return createResponseEntity(problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    private ResponseEntity<Object> badRequest(Exception ex, String detail, List<FieldMessage> errors,
+            HttpHeaders headers, WebRequest request) {
+        metrics.rejected();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(URI.create(ProblemTypes.BASE + "invalid-article"));
+        problem.setTitle("Invalid article");
+        problem.setProperty("errors", errors);
+        return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String message(ObjectError error) {
+        String message = error.getDefaultMessage();
+        return message == null ? "is invalid" : message;
+    }
+
+    /** Locate the problem in the JSON without quoting the parser, whose messages echo input and internals. */
+    private static FieldMessage unreadable(HttpMessageNotReadableException ex) {
+        JacksonException jackson = jacksonCause(ex);
+        if (jackson == null) {
+            return new FieldMessage(BODY, "must be a JSON object");
+        }
+        String path = path(jackson);
+        if (jackson instanceof UnrecognizedPropertyException) {
+            return new FieldMessage(path, "is not a known field");
+        }
+        if (jackson instanceof MismatchedInputException) {
+            return path.equals(BODY) ? new FieldMessage(BODY, "must be a JSON object")
+                    : new FieldMessage(path, "has the wrong type");
+        }
+        return new FieldMessage(BODY, "is not valid JSON");
+    }
+
+    private static @Nullable JacksonException jacksonCause(Throwable ex) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson) {
+                return jackson;
+            }
+        }
+        return null;
+    }
+
+    private static String path(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? BODY : path.toString();
+    }
+}

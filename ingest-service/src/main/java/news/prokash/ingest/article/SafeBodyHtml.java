@@ -1,0 +1,53 @@
+package news.prokash.ingest.article;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Article HTML without active content (scripts, styles, frames, event handlers, {@code javascript:}
+ * links) and with some text or an image left after sanitizing. Harmless extra markup is not an error:
+ * {@link HtmlSanitizer} drops it.
+ */
+@Documented
+@Constraint(validatedBy = SafeBodyHtml.Validator.class)
+@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
+@Retention(RetentionPolicy.RUNTIME)
+@interface SafeBodyHtml {
+
+    String message() default "must not contain scripts, styles, frames, embedded objects, event handlers or javascript: links";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    final class Validator implements ConstraintValidator<SafeBodyHtml, String> {
+
+        private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+
+        @Override
+        public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
+            if (value == null || value.isBlank()) {
+                return true; // @NotBlank reports it
+            }
+            if (sanitizer.hasActiveContent(value)) {
+                return false;
+            }
+            HtmlSanitizer.SanitizedBody body = sanitizer.sanitize(value);
+            if (body.text().isEmpty() && !body.html().contains("<img")) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate("must contain text after sanitizing").addConstraintViolation();
+                return false;
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package news.prokash.ingest.article;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * URL slugs: lowercase ASCII words joined by "-", at most {@link #MAX_LENGTH} characters, always
+ * ending in "-" plus the last {@link #SUFFIX_LENGTH} characters of the article id. The suffix makes
+ * slugs unique without a lookup (the id's tail is random), also for two editors who pick the same
+ * slug or two articles with the same headline.
+ */
+final class Slugs {
+
+    static final int MAX_LENGTH = 80;
+    static final int SUFFIX_LENGTH = 8;
+
+    /** What an editor may send as a slug: lowercase ASCII words separated by single hyphens. */
+    static final Pattern EDITOR_SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+
+    private Slugs() {
+    }
+
+    /** The editor's slug if it is well-formed, otherwise one derived from the headline; then the id suffix. */
+    static String slugFor(@Nullable String editorSlug, String headline, String articleId) {
+        String base = editorSlug != null && EDITOR_SLUG.matcher(editorSlug).matches() ? editorSlug : fromHeadline(headline);
+        String suffix = suffix(articleId);
+        String trimmed = cut(base, MAX_LENGTH - suffix.length() - 1);
+        return trimmed.isEmpty() ? "article-" + suffix : trimmed + "-" + suffix;
+    }
+
+    /** "রাশিয়ার পাশে আছেন কিম জং উন" becomes "rashiyar-pashe-achhen-kim-jong-un". */
+    static String fromHeadline(String headline) {
+        String latin = BengaliTransliterator.toLatin(headline);
+        // "Café" keeps its "e": strip accents from Latin text the editors mix in
+        String ascii = COMBINING_MARKS.matcher(Normalizer.normalize(latin, Normalizer.Form.NFD)).replaceAll("");
+        String slug = NOT_SLUG.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");
+        return stripHyphens(slug);
+    }
+
+    private static String suffix(String articleId) {
+        String compact = articleId.replace("-", "").toLowerCase(Locale.ROOT);
+        return compact.substring(Math.max(0, compact.length() - SUFFIX_LENGTH));
+    }
+
+    /** Cut at a word boundary where there is one, so a slug does not end in half a word. */
+    private static String cut(String slug, int max) {
+        if (slug.length() <= max) {
+            return slug;
+        }
+        String head = slug.substring(0, max);
+        int lastHyphen = head.lastIndexOf('-');
+        boolean cutsAWord = slug.charAt(max) != '-';
+        return stripHyphens(cutsAWord && lastHyphen > 0 ? head.substring(0, lastHyphen) : head);
+    }
+
+    private static String stripHyphens(String slug) {
+        int start = 0;
+        int end = slug.length();
+        while (start < end && slug.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && slug.charAt(end - 1) == '-') {
+            end--;
+        }
+        return slug.substring(start, end);
+    }
+}
