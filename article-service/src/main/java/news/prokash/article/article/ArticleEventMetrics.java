@@ -1,0 +1,55 @@
+package news.prokash.article.article;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/** {@code prokash.articles.events}, one counter per outcome, registered up front so dashboards see zeros. */
+@Component
+class ArticleEventMetrics {
+
+    static final String NAME = "prokash.articles.events";
+
+    private final Counter consumed;
+
+    private final Counter applied;
+
+    private final Counter ignoredStale;
+
+    private final Counter deadLettered;
+
+    private final Counter failed;
+
+    ArticleEventMetrics(MeterRegistry registry) {
+        this.consumed = counter(registry, "consumed", "events received (every delivery, retries included)");
+        this.applied = counter(registry, "applied", "events that changed an article");
+        this.ignoredStale = counter(registry, "ignored-stale", "redelivered or older versions, ignored");
+        this.deadLettered = counter(registry, "dead-lettered", "undecodable events sent to the dead-letter topic");
+        this.failed = counter(registry, "failed", "decoded events whose application failed (retried, then dead-lettered)");
+    }
+
+    private static Counter counter(MeterRegistry registry, String outcome, String description) {
+        return Counter.builder(NAME).tag("outcome", outcome).description(description).register(registry);
+    }
+
+    void consumed() {
+        consumed.increment();
+    }
+
+    void applied() {
+        applied.increment();
+    }
+
+    void ignoredStale() {
+        ignoredStale.increment();
+    }
+
+    void deadLettered() {
+        deadLettered.increment();
+    }
+
+    void failed() {
+        failed.increment();
+    }
+}

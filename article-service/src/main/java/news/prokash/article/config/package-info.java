@@ -1,0 +1,5 @@
+/** Infrastructure: error answers shared by every endpoint. */
+@NullMarked
+package news.prokash.article.config;
+
+import org.jspecify.annotations.NullMarked;
