@@ -1,0 +1,4 @@
+@NullMarked
+package news.prokash.search.indexing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package news.prokash.search;
+
+import org.jspecify.annotations.NullMarked;

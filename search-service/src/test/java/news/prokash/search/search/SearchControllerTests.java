@@ -1,0 +1,131 @@
+package news.prokash.search.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import java.io.IOException;
+import java.util.List;
+
+import news.prokash.contracts.LeadImage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+@WebMvcTest(SearchController.class)
+class SearchControllerTests {
+
+    @Autowired
+    private MockMvcTester mvc;
+
+    @MockitoBean
+    private ArticleSearch search;
+
+    @Test
+    void shouldAnswerTheContractShape() {
+        given(search.search("কিম", 10)).willReturn(new SearchResult("কিম", 1, List.of(new SearchResult.Item("a-1",
+                "রাশিয়ার পাশে আছেন কিম জং উন", "রাশিয়ার পাশে আছেন <mark>কিম</mark> জং উন", "international",
+                "2025-07-13T10:42:00+06:00", "https://prokash.news/international/kim", null, "… <mark>কিম</mark> …"))));
+
+        MvcTestResult result = mvc.get().uri("/api/v1/search?q={q}", "কিম").exchange();
+
+        assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        assertThat(result).bodyJson().extractingPath("$.query").isEqualTo("কিম");
+        assertThat(result).bodyJson().extractingPath("$.total").isEqualTo(1);
+        assertThat(result).bodyJson().extractingPath("$.items[0].headlineHighlighted").asString().contains("<mark>কিম</mark>");
+        assertThat(result).bodyJson().extractingPath("$.items[0].publishedAt").isEqualTo("2025-07-13T10:42:00+06:00");
+        // leadImage is left out when there is none
+        assertThat(result).bodyJson().doesNotHavePath("$.items[0].leadImage");
+    }
+
+    @Test
+    void shouldIncludeTheLeadImageWhenPresent() {
+        given(search.search("ইলিশ", 5)).willReturn(new SearchResult("ইলিশ", 1, List.of(new SearchResult.Item("a-2",
+                "ইলিশ", "<mark>ইলিশ</mark>", "national", "2025-07-11T10:42:00+06:00", "https://prokash.news/national/x",
+                new LeadImage("https://images.example.com/x.jpg", "ইলিশ", "সংগৃহীত"), "<mark>ইলিশ</mark>"))));
+
+        assertThat(mvc.get().uri("/api/v1/search?q={q}&limit=5", "ইলিশ")).hasStatusOk()
+                .bodyJson().extractingPath("$.items[0].leadImage.url").isEqualTo("https://images.example.com/x.jpg");
+    }
+
+    @Test
+    void shouldRejectAMissingQuery() {
+        MvcTestResult result = mvc.get().uri("/api/v1/search").exchange();
+
+        assertProblem(result, HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("q");
+        verifyNoInteractions(search);
+    }
+
+    @Test
+    void shouldRejectABlankQuery() {
+        MvcTestResult result = mvc.get().uri("/api/v1/search?q={q}", "   ").exchange();
+
+        assertProblem(result, HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("q");
+    }
+
+    @Test
+    void shouldRejectAQueryOver500Characters() {
+        MvcTestResult result = mvc.get().uri("/api/v1/search?q={q}", "ক".repeat(501)).exchange();
+
+        assertProblem(result, HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("q");
+        assertThat(result).bodyJson().extractingPath("$.errors[0].message").isEqualTo("must be at most 500 characters");
+        verifyNoInteractions(search);
+    }
+
+    @Test
+    void shouldAcceptAQueryOfExactly500Characters() {
+        given(search.search(anyString(), anyInt())).willReturn(new SearchResult("x", 0, List.of()));
+
+        assertThat(mvc.get().uri("/api/v1/search?q={q}", "ক".repeat(500))).hasStatusOk();
+    }
+
+    @Test
+    void shouldRejectLimitsOutside1To50() {
+        for (String limit : List.of("-1", "0", "51", "abc")) {
+            MvcTestResult result = mvc.get().uri("/api/v1/search?q=x&limit={limit}", limit).exchange();
+
+            assertProblem(result, HttpStatus.BAD_REQUEST);
+            assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("limit");
+        }
+        verifyNoInteractions(search);
+    }
+
+    @Test
+    void shouldAnswer503WhenElasticsearchIsUnreachable() {
+        given(search.search(anyString(), anyInt())).willThrow(new SearchUnavailableException(new IOException("Connection refused")));
+
+        MvcTestResult result = mvc.get().uri("/api/v1/search?q=x").exchange();
+
+        assertProblem(result, HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(result).hasHeader("Retry-After", "5");
+        assertThat(result).body().asString().doesNotContain("Connection refused");
+    }
+
+    @Test
+    void shouldHideUnexpectedErrorsBehindABare500() {
+        given(search.search(anyString(), anyInt())).willThrow(new IllegalStateException("secret internals"));
+
+        MvcTestResult result = mvc.get().uri("/api/v1/search?q=x").exchange();
+
+        assertProblem(result, HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(result).body().asString().doesNotContain("secret internals").doesNotContain("Exception");
+    }
+
+    private static void assertProblem(MvcTestResult result, HttpStatus status) {
+        assertThat(result).hasStatus(status).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(status.value());
+        assertThat(result).bodyJson().extractingPath("$.type").asString().startsWith("https://prokash.news/problems/");
+        assertThat(result).bodyJson().extractingPath("$.title").isNotNull();
+        assertThat(result).bodyJson().extractingPath("$.detail").isNotNull();
+    }
+}

@@ -1,0 +1,63 @@
+package news.prokash.search.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.MultiMatchQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import org.junit.jupiter.api.Test;
+
+class SearchQueriesTests {
+
+    @Test
+    void shouldSearchFreeTextAcrossStemmedFieldsAndBoostExactPhrase() {
+        BoolQuery bool = SearchQueries.of(UserQuery.parse("কিম জং উন")).bool();
+
+        MultiMatchQuery main = bool.must().getFirst().multiMatch();
+        assertThat(main.query()).isEqualTo("কিম জং উন");
+        assertThat(main.type()).isEqualTo(TextQueryType.CrossFields);
+        assertThat(main.fields()).containsExactly("headline^3", "summary^2", "bodyText", "tags.text", "kicker");
+        assertThat(main.minimumShouldMatch()).isEqualTo("2<75%");
+
+        MultiMatchQuery boost = bool.should().getFirst().multiMatch();
+        assertThat(boost.type()).isEqualTo(TextQueryType.Phrase);
+        assertThat(boost.fields()).allMatch(f -> f.contains(".exact") || f.startsWith("tags^"));
+    }
+
+    @Test
+    void shouldRequireEachQuotedPhraseOnExactFields() {
+        BoolQuery bool = SearchQueries.of(UserQuery.parse("\"নিঃশর্ত সমর্থন\"")).bool();
+
+        assertThat(bool.must()).singleElement().satisfies(q -> {
+            assertThat(q.multiMatch().type()).isEqualTo(TextQueryType.Phrase);
+            assertThat(q.multiMatch().query()).isEqualTo("নিঃশর্ত সমর্থন");
+            assertThat(q.multiMatch().fields()).contains("headline.exact^3", "bodyText.exact");
+        });
+        assertThat(bool.should()).isEmpty();
+    }
+
+    @Test
+    void shouldOnlyFindPublishedArticlesWhosePublishTimeHasCome() {
+        BoolQuery bool = SearchQueries.of(UserQuery.parse("বাজেট")).bool();
+
+        assertThat(bool.filter()).hasSize(2);
+        assertThat(bool.filter().get(0).term().field()).isEqualTo("status");
+        assertThat(bool.filter().get(0).term().value().stringValue()).isEqualTo("published");
+        assertThat(bool.filter().get(1).range().date().field()).isEqualTo("publishedAt");
+        assertThat(bool.filter().get(1).range().date().lte()).isEqualTo("now");
+    }
+
+    @Test
+    void shouldPassSearchSyntaxOnlyAsMatchText() {
+        Query query = SearchQueries.of(UserQuery.parse("headline:(a OR b)^5 \\\""));
+
+        assertThat(query.bool().must().getFirst().multiMatch().query()).isEqualTo("headline:(a OR b)^5 \\");
+        assertThat(query.toString()).doesNotContain("query_string").doesNotContain("simple_query_string");
+    }
+
+    @Test
+    void shouldMatchNothingWhenNothingSearchableIsLeft() {
+        assertThat(SearchQueries.of(UserQuery.parse("\"\"")).isMatchNone()).isTrue();
+    }
+}
