@@ -1,0 +1,116 @@
+package news.prokash.platform;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import news.prokash.harness.ElasticsearchEndpoint;
+import news.prokash.harness.KafkaEndpoint;
+import news.prokash.harness.PostgresEndpoint;
+
+/**
+ * The four services running as processes on top of given Kafka, Elasticsearch and PostgreSQL.
+ * `./prokash run` and the end-to-end tests share this class, so the tests check what users run.
+ */
+final class Platform implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("ingest-service", "article-service", "search-service",
+            "ranking-service");
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final List<ServiceProcess> services;
+
+    private Platform(List<ServiceProcess> services) {
+        this.services = services;
+    }
+
+    /** Servers the services run on. */
+    record Servers(KafkaEndpoint kafka, ElasticsearchEndpoint elasticsearch, PostgresEndpoint postgres) {
+    }
+
+    static Platform start(PlatformSettings settings, Servers servers, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        int[] ports = { settings.ingestPort(), settings.articlePort(), settings.searchPort(), settings.rankingPort() };
+        List<ServiceProcess> started = new ArrayList<>();
+        Platform platform = new Platform(started);
+        try {
+            for (int i = 0; i < SERVICES.size(); i++) {
+                String name = SERVICES.get(i);
+                int port = ports[i] == 0 ? freePort() : requireFree(name, ports[i]);
+                started.add(ServiceProcess.start(name, settings.repoRoot(), settings.workDir(), port,
+                        properties(name, servers, settings), settings.serviceHeap()));
+            }
+            // they boot in parallel; two cores make that about as fast as it gets
+            for (ServiceProcess service : started) {
+                long t0 = System.nanoTime();
+                service.awaitReady(READY_TIMEOUT);
+                progress.accept(String.format("  %-16s ready on %s (%d ms more)", service.name(), service.baseUrl(),
+                        (System.nanoTime() - t0) / 1_000_000));
+            }
+            return platform;
+        }
+        catch (IOException | InterruptedException | RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    String url(String service) {
+        return services.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow().baseUrl();
+    }
+
+    Path log(String service) {
+        return services.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow().log();
+    }
+
+    private static Map<String, String> properties(String service, Servers infra, PlatformSettings settings) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("spring.kafka.bootstrap-servers", infra.kafka().bootstrapServers());
+        p.put("spring.cloud.stream.kafka.binder.brokers", infra.kafka().bootstrapServers());
+        switch (service) {
+            case "article-service" -> {
+                p.put("spring.datasource.url", infra.postgres().jdbcUrl());
+                p.put("spring.datasource.username", infra.postgres().username());
+                p.put("spring.datasource.password", infra.postgres().password());
+            }
+            case "search-service" -> p.put("spring.elasticsearch.uris", infra.elasticsearch().uri());
+            case "ranking-service" -> {
+                p.put("spring.cloud.stream.kafka.streams.binder.brokers", infra.kafka().bootstrapServers());
+                p.put("spring.cloud.stream.kafka.streams.binder.configuration.state.dir",
+                        settings.workDir().resolve(service).resolve("kafka-streams").toString());
+            }
+            default -> {
+            }
+        }
+        return p;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static int requireFree(String what, int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException taken) {
+            throw new IllegalStateException("port " + port + " for " + what + " is taken by another program. "
+                    + "Stop it (`ss -ltnp 'sport = :" + port + "'` shows which) or an earlier platform (./prokash stop).");
+        }
+    }
+
+    /** Stops the services (gracefully, in parallel): they commit their offsets and close their stores. */
+    @Override
+    public void close() {
+        services.parallelStream().forEach(ServiceProcess::close);
+    }
+}

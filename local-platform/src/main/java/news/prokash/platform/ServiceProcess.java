@@ -1,0 +1,130 @@
+package news.prokash.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Prokash service running from its Boot jar as a child process, the way it runs in production:
+ * configuration on the command line, logs to a file, ready when its health endpoint says UP.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+    private final Path pidFile;
+
+    private ServiceProcess(String name, int port, Process process, Path log, Path pidFile) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+        this.pidFile = pidFile;
+    }
+
+    /** Starts {@code <repo>/<name>/target/<name>.jar}; does not wait for it to be ready. */
+    static ServiceProcess start(String name, Path repoRoot, Path workDir, int port, Map<String, String> properties,
+            String heap) throws IOException {
+        Path jar = repoRoot.resolve(name).resolve("target").resolve(name + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./prokash build");
+        }
+        Path dir = Files.createDirectories(workDir.resolve(name));
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path pidFile = dir.resolve(name + ".pid");
+        StaleProcesses.killIfOurs(pidFile, name + ".jar");
+
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-Xmx" + heap);
+        command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-Djava.io.tmpdir=" + tmp);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("--server.port=" + port);
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+
+        Path log = dir.resolve(name + ".log");
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        Files.writeString(pidFile, Long.toString(process.pid()));
+        return new ServiceProcess(name, port, process, log, pidFile);
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Waits until {@code /actuator/health} answers UP; fails with the end of the log otherwise. */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI health = URI.create(baseUrl() + "/actuator/health");
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue()
+                        + " before it was ready. Last lines of " + log + ":\n" + Logs.tail(log, 40));
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health)
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            }
+            catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " was not healthy on port " + port + " after " + timeout.toSeconds()
+                + " s. Last lines of " + log + ":\n" + Logs.tail(log, 40));
+    }
+
+    /** SIGTERM first so Boot shuts down gracefully (in-flight requests, consumer offsets), then SIGKILL. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+        }
+        catch (IOException ignored) {
+            // a leftover pid file is handled by the next start
+        }
+    }
+}
