@@ -75,7 +75,8 @@ final class Platform implements AutoCloseable {
         p.put("spring.kafka.bootstrap-servers", infra.kafka().bootstrapServers());
         p.put("spring.cloud.stream.kafka.binder.brokers", infra.kafka().bootstrapServers());
         switch (service) {
-            case "article-service" -> {
+            case "ingest-service", "article-service" -> {
+                // one PostgreSQL server; each service keeps to its own schema
                 p.put("spring.datasource.url", infra.postgres().jdbcUrl());
                 p.put("spring.datasource.username", infra.postgres().username());
                 p.put("spring.datasource.password", infra.postgres().password());
