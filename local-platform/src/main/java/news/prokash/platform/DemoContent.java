@@ -29,8 +29,9 @@ final class DemoContent {
         return resource("/demo/seed-article.json");
     }
 
-    static Loaded load(String ingestUrl, String articleUrl, String rankingUrl) throws InterruptedException {
-        String seedId = ingest(ingestUrl, seedArticleJson());
+    static Loaded load(String ingestUrl, String token, String articleUrl, String rankingUrl)
+            throws InterruptedException {
+        String seedId = ingest(ingestUrl, token, seedArticleJson());
         List<String> listIds = new ArrayList<>();
         int i = 0;
         for (String line : resource("/demo/list-headlines.tsv").split("\n")) {
@@ -38,7 +39,7 @@ final class DemoContent {
                 continue;
             }
             String[] parts = line.split("\t", 2);
-            listIds.add(ingest(ingestUrl, listArticle(parts[0], parts[1].strip(), ++i)));
+            listIds.add(ingest(ingestUrl, token, listArticle(parts[0], parts[1].strip(), ++i)));
         }
         awaitReadable(articleUrl, seedId);
         for (String id : listIds) {
@@ -67,8 +68,8 @@ final class DemoContent {
         return article.toString();
     }
 
-    private static String ingest(String ingestUrl, String json) {
-        Http.Answer answer = Http.postJson(ingestUrl + "/api/v1/articles", json);
+    private static String ingest(String ingestUrl, String token, String json) {
+        Http.Answer answer = Http.postJson(ingestUrl + "/api/v1/articles", token, json);
         if (answer.status() != 202) {
             throw new IllegalStateException("ingest refused demo content: " + answer.status() + " " + answer.body());
         }

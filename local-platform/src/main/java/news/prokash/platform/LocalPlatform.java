@@ -65,8 +65,8 @@ public final class LocalPlatform {
             toClose.add(0, platform);
 
             System.out.println("Loading demo content (the seed article and the 20 headlines of its lists)…");
-            DemoContent.Loaded demo = DemoContent.load(platform.url("ingest-service"), platform.url("article-service"),
-                    platform.url("ranking-service"));
+            DemoContent.Loaded demo = DemoContent.load(platform.url("ingest-service"), platform.tokens().admin(),
+                    platform.url("article-service"), platform.url("ranking-service"));
             printWelcome(platform, demo, (System.nanoTime() - t0) / 1_000_000_000);
         }
         catch (Exception e) {
@@ -115,17 +115,22 @@ public final class LocalPlatform {
                   ranking-service  %s   POST /api/v1/views, GET /api/v1/popular
                   each also serves /actuator/health and /actuator/prometheus
 
+                Editors' tokens (valid 12 h; signed by a key made for this run):
+                  export PROKASH_EDITOR_TOKEN='%s'
+                  export PROKASH_ADMIN_TOKEN='%s'
+
                 Try:
                   curl -s '%s/api/v1/articles/%s'
                   curl -s '%s/api/v1/articles/latest?limit=5'
                   curl -s --get '%s/api/v1/search' --data-urlencode 'q=রাশিয়া'
                   curl -s '%s/api/v1/popular?limit=5'
                   curl -s -X POST '%s/api/v1/views' -H 'Content-Type: application/json' -d '{"articleId":"%s","visitorId":"me"}'
-                  curl -s -X POST '%s/api/v1/articles' -H 'Content-Type: application/json' -d @local-platform/src/main/resources/demo/seed-article.json
+                  curl -s -X POST '%s/api/v1/articles' -H "Authorization: Bearer $PROKASH_EDITOR_TOKEN" \\
+                       -H 'Content-Type: application/json' -d @local-platform/src/main/resources/demo/seed-article.json
 
                 Logs: .prokash/<service>/<service>.log. Stop with Ctrl-C.
-                """.formatted(seconds, demo.seedId(), ingest, article, search, ranking, article, demo.seedId(), article,
-                search, ranking, ranking, demo.seedId(), ingest));
+                """.formatted(seconds, demo.seedId(), ingest, article, search, ranking, platform.tokens().editor(),
+                platform.tokens().admin(), article, demo.seedId(), article, search, ranking, ranking, demo.seedId(), ingest));
     }
 
     private static void stopLeftovers(PlatformSettings settings) throws Exception {

@@ -3,6 +3,7 @@ package news.prokash.platform;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,9 +27,11 @@ final class Platform implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private final List<ServiceProcess> services;
+    private final EditorTokens tokens;
 
-    private Platform(List<ServiceProcess> services) {
+    private Platform(List<ServiceProcess> services, EditorTokens tokens) {
         this.services = services;
+        this.tokens = tokens;
     }
 
     /** Servers the services run on. */
@@ -36,16 +39,17 @@ final class Platform implements AutoCloseable {
     }
 
     static Platform start(PlatformSettings settings, Servers servers, Consumer<String> progress)
-            throws IOException, InterruptedException {
+            throws IOException, InterruptedException, GeneralSecurityException {
+        EditorTokens tokens = EditorTokens.create(settings.workDir().resolve("ingest-service"));
         int[] ports = { settings.ingestPort(), settings.articlePort(), settings.searchPort(), settings.rankingPort() };
         List<ServiceProcess> started = new ArrayList<>();
-        Platform platform = new Platform(started);
+        Platform platform = new Platform(started, tokens);
         try {
             for (int i = 0; i < SERVICES.size(); i++) {
                 String name = SERVICES.get(i);
                 int port = ports[i] == 0 ? freePort() : requireFree(name, ports[i]);
                 started.add(ServiceProcess.start(name, settings.repoRoot(), settings.workDir(), port,
-                        properties(name, servers, settings), settings.serviceHeap()));
+                        properties(name, servers, settings, tokens), settings.serviceHeap()));
             }
             // they boot in parallel; two cores make that about as fast as it gets
             for (ServiceProcess service : started) {
@@ -70,7 +74,13 @@ final class Platform implements AutoCloseable {
         return services.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow().log();
     }
 
-    private static Map<String, String> properties(String service, Servers infra, PlatformSettings settings) {
+    /** Tokens the local newsroom's editors use; ingest-service trusts their signing key. */
+    EditorTokens tokens() {
+        return tokens;
+    }
+
+    private static Map<String, String> properties(String service, Servers infra, PlatformSettings settings,
+            EditorTokens tokens) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("spring.kafka.bootstrap-servers", infra.kafka().bootstrapServers());
         p.put("spring.cloud.stream.kafka.binder.brokers", infra.kafka().bootstrapServers());
@@ -80,6 +90,10 @@ final class Platform implements AutoCloseable {
                 p.put("spring.datasource.url", infra.postgres().jdbcUrl());
                 p.put("spring.datasource.username", infra.postgres().username());
                 p.put("spring.datasource.password", infra.postgres().password());
+                if (service.equals("ingest-service")) {
+                    p.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                            "file:" + tokens.publicKeyPem());
+                }
             }
             case "search-service" -> p.put("spring.elasticsearch.uris", infra.elasticsearch().uri());
             case "ranking-service" -> {

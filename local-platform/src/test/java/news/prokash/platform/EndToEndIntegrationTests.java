@@ -57,11 +57,11 @@ class EndToEndIntegrationTests {
     @Test
     @Order(1)
     void shouldAcceptTheSeedArticleOnlyOnceKafkaHasIt() {
-        olderId = accepted(Http.postJson(ingest + "/api/v1/articles", DemoContent.seedArticleJson()
+        olderId = accepted(Http.postJson(ingest + "/api/v1/articles", token(), DemoContent.seedArticleJson()
                 .replace("রাশিয়ার পাশে আছেন কিম জং উন", "এক ট্রলারে ধরা পড়ল ৬৫ মণ ইলিশ")
                 .replace("2025-07-13T10:42:00+06:00", "2025-07-13T09:15:00+06:00")));
 
-        Http.Answer answer = Http.postJson(ingest + "/api/v1/articles", DemoContent.seedArticleJson());
+        Http.Answer answer = Http.postJson(ingest + "/api/v1/articles", token(), DemoContent.seedArticleJson());
 
         seedId = accepted(answer);
         assertThat(answer.json().get("version").asLong()).isEqualTo(1);
@@ -118,8 +118,8 @@ class EndToEndIntegrationTests {
     @Test
     @Order(5)
     void shouldAnswerBadInputWithProblemDetailsAndWriteNothing() throws Exception {
-        assertProblem(Http.postJson(ingest + "/api/v1/articles", "{\"headline\": "), 400);
-        assertProblem(Http.postJson(ingest + "/api/v1/articles",
+        assertProblem(Http.postJson(ingest + "/api/v1/articles", token(), "{\"headline\": "), 400);
+        assertProblem(Http.postJson(ingest + "/api/v1/articles", token(),
                 DemoContent.seedArticleJson().replace("\"headline\": \"রাশিয়ার পাশে আছেন কিম জং উন\",", "")), 400);
         assertProblem(Http.postJson(ranking + "/api/v1/views",
                 "{\"articleId\":\"no-such-article\",\"visitorId\":\"reader-1\"}"), 404);
@@ -130,7 +130,7 @@ class EndToEndIntegrationTests {
         assertProblem(Http.get(ranking + "/api/v1/popular?limit=500"), 400);
 
         // a good article sent after the bad ones is the only new one anywhere downstream
-        String marker = accepted(Http.postJson(ingest + "/api/v1/articles", DemoContent.seedArticleJson()
+        String marker = accepted(Http.postJson(ingest + "/api/v1/articles", token(), DemoContent.seedArticleJson()
                 .replace("রাশিয়ার পাশে আছেন কিম জং উন", "জবি শিক্ষার্থীদের ২৪ ঘণ্টার আলটিমেটাম")
                 .replace("2025-07-13T10:42:00+06:00", "2025-07-13T08:00:00+06:00")));
         DemoContent.awaitStatus(articles + "/api/v1/articles/" + marker, 200, Duration.ofSeconds(60));
@@ -144,7 +144,7 @@ class EndToEndIntegrationTests {
     @Test
     @Order(6)
     void shouldLoadTheDemoNewsroomThatTheRunCommandShows() throws Exception {
-        DemoContent.Loaded demo = DemoContent.load(ingest, articles, ranking);
+        DemoContent.Loaded demo = DemoContent.load(ingest, token(), articles, ranking);
 
         assertThat(demo.listIds()).hasSize(20);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
@@ -152,6 +152,10 @@ class EndToEndIntegrationTests {
             assertThat(first.get("id").asString()).isEqualTo(demo.seedId());
             assertThat(first.get("views").asLong()).isEqualTo(30);
         });
+    }
+
+    private static String token() {
+        return platform.tokens().editor();
     }
 
     private static String accepted(Http.Answer answer) {
