@@ -24,7 +24,8 @@ final class Platform implements AutoCloseable {
     static final List<String> SERVICES = List.of("ingest-service", "article-service", "search-service",
             "ranking-service");
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    // generous: four JVMs booting at once on two cores that may be busy with other work
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private final List<ServiceProcess> services;
     private final EditorTokens tokens;
