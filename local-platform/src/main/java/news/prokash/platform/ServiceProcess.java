@@ -51,6 +51,7 @@ final class ServiceProcess implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx" + heap);
         command.add("-XX:+ExitOnOutOfMemoryError");
+        command.add("-XX:-UsePerfData"); // no hsperfdata files in the system temp dir
         command.add("-Djava.io.tmpdir=" + tmp);
         command.add("-jar");
         command.add(jar.toString());
