@@ -1,10 +1,20 @@
 package news.prokash.article.article;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import news.prokash.article.config.ArticleProperties;
 import news.prokash.article.config.FieldProblem;
 import news.prokash.contracts.Article;
+import news.prokash.contracts.ArticleEvent;
 import news.prokash.contracts.ArticleStatus;
+import news.prokash.contracts.EventCodec;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,31 +23,117 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The read API. Caching: an article is stable between versions and its ETag is its version, so it
+ * may be cached for minutes and revalidated cheaply (a correction or an unpublish reaches readers
+ * within {@link #ARTICLE_CACHE}); the latest list changes with every publication and scheduled
+ * articles enter it at their time, so it is cached for seconds, served stale while a CDN refreshes
+ * it, and its ETag is a hash of the body ({@code ShallowEtagHeaderFilter}).
+ */
 @RestController
 @RequestMapping("/api/v1/articles")
 class ArticleController {
 
     static final int MAX_LIMIT = 50;
 
+    static final int MAX_TAG_LENGTH = 100;
+
+    static final CacheControl ARTICLE_CACHE = CacheControl.maxAge(300, TimeUnit.SECONDS).cachePublic()
+            .staleWhileRevalidate(60, TimeUnit.SECONDS);
+
+    static final CacheControl LIST_CACHE = CacheControl.maxAge(15, TimeUnit.SECONDS).cachePublic()
+            .staleWhileRevalidate(45, TimeUnit.SECONDS);
+
+    static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
+
     private final ArticleRepository articles;
 
-    ArticleController(ArticleRepository articles) {
+    private final ArticleProperties properties;
+
+    ArticleController(ArticleRepository articles, ArticleProperties properties) {
         this.articles = articles;
+        this.properties = properties;
     }
 
+    /**
+     * The সর্বশেষ list: published and due articles, newest first, optionally of one section and/or
+     * one tag; {@code nextCursor} fetches the next page, unaffected by articles published meanwhile.
+     */
     @GetMapping("/latest")
-    ArticleList latest(@RequestParam(defaultValue = "20") int limit) {
+    ResponseEntity<ArticleList> latest(@RequestParam(defaultValue = "20") int limit,
+            @RequestParam(required = false) @Nullable String section, @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable String cursor) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST,
-                    FieldProblem.badRequest("limit", "must be between 1 and " + MAX_LIMIT), null);
+            throw badRequest("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        return new ArticleList(articles.latest(limit));
+        if (section != null && !properties.sections().contains(section)) {
+            throw badRequest("section", "must be one of " + String.join(", ", properties.sections()));
+        }
+        if (tag != null && (tag.isBlank() || tag.length() > MAX_TAG_LENGTH)) {
+            throw badRequest("tag", "must have 1 to " + MAX_TAG_LENGTH + " characters");
+        }
+        LatestCursor after = null;
+        if (cursor != null) {
+            after = LatestCursor.decode(cursor).orElseThrow(() -> badRequest("cursor", "is not a cursor of this list"));
+        }
+        List<ArticleSummary> items = articles.latest(new ArticleRepository.LatestQuery(section, tag, after, limit));
+        String next = null;
+        if (items.size() == limit) {
+            ArticleSummary last = items.getLast();
+            next = new LatestCursor(last.publishedAt().toInstant(), last.id(), last.position()).encode();
+        }
+        return ResponseEntity.ok().cacheControl(LIST_CACHE).body(new ArticleList(items, next));
     }
 
-    /** The full article; the ETag is its version, as ingest answers it. */
+    /** The full article plus display strings; the ETag is its version, as ingest answers it. */
     @GetMapping("/{id}")
-    ResponseEntity<Article> article(@PathVariable String id) {
-        ArticleRepository.StoredArticle stored = articles.findById(id).orElseThrow(ArticleNotFoundException::new);
+    ResponseEntity<ArticleView> article(@PathVariable String id) {
+        return answer(visible(articles.findById(id).orElse(null)));
+    }
+
+    @GetMapping("/by-slug/{slug}")
+    ResponseEntity<ArticleView> bySlug(@PathVariable String slug) {
+        return answer(visible(articles.findBySlug(slug).orElse(null)));
+    }
+
+    /** schema.org {@code NewsArticle} for the article page's {@code <script type="application/ld+json">}. */
+    @GetMapping(path = "/{id}/jsonld", produces = "application/ld+json")
+    ResponseEntity<Map<String, Object>> jsonLd(@PathVariable String id) {
+        Article article = visible(articles.findById(id).orElse(null));
+        return ResponseEntity.ok().eTag(String.valueOf(article.version())).cacheControl(ARTICLE_CACHE)
+                .contentType(JSON_LD).body(NewsArticleJsonLd.of(article, properties));
+    }
+
+    /** Every version consumed, oldest first; as visible as the article itself. */
+    @GetMapping("/{id}/versions")
+    ResponseEntity<ArticleVersions> versions(@PathVariable String id) {
+        Article article = visible(articles.findById(id).orElse(null));
+        return ResponseEntity.ok().eTag(String.valueOf(article.version())).cacheControl(ARTICLE_CACHE)
+                .body(new ArticleVersions(id, articles.versions(id)));
+    }
+
+    @GetMapping("/{id}/versions/{version}")
+    ResponseEntity<ArticleVersions.Detail> version(@PathVariable String id, @PathVariable long version) {
+        visible(articles.findById(id).orElse(null));
+        byte[] event = articles.versionEvent(id, version).orElseThrow(ArticleNotFoundException::new);
+        ArticleEvent decoded = EventCodec.decodeArticleEvent(event);
+        // a version never changes: cache it for long
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(1, TimeUnit.DAYS).cachePublic())
+                .body(new ArticleVersions.Detail(decoded.version(), decoded.getClass().getSimpleName(),
+                        decoded.occurredAt(), decoded.article()));
+    }
+
+    private static ResponseEntity<ArticleView> answer(Article article) {
+        // If-None-Match with this ETag gets 304 from Spring MVC
+        return ResponseEntity.ok().eTag(String.valueOf(article.version())).cacheControl(ARTICLE_CACHE)
+                .body(ArticleView.of(article));
+    }
+
+    /** Readers see published articles whose time has come; deleted ones are gone (410), the rest unknown (404). */
+    private static Article visible(ArticleRepository.@Nullable StoredArticle stored) {
+        if (stored == null) {
+            throw new ArticleNotFoundException();
+        }
         if (stored.status() == ArticleStatus.DELETED) {
             throw new ArticleGoneException();
         }
@@ -45,6 +141,10 @@ class ArticleController {
         if (stored.status() != ArticleStatus.PUBLISHED || !stored.due() || article == null) {
             throw new ArticleNotFoundException();
         }
-        return ResponseEntity.ok().eTag(String.valueOf(article.version())).body(article);
+        return article;
+    }
+
+    private static ErrorResponseException badRequest(String field, String message) {
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, FieldProblem.badRequest(field, message), null);
     }
 }

@@ -17,16 +17,19 @@ class ArticleEventMetrics {
 
     private final Counter ignoredStale;
 
-    private final Counter deadLettered;
+    private final Counter gap;
 
     private final Counter failed;
+
+    private final Counter deadLettered;
 
     ArticleEventMetrics(MeterRegistry registry) {
         this.consumed = counter(registry, "consumed", "events received (every delivery, retries included)");
         this.applied = counter(registry, "applied", "events that changed an article");
         this.ignoredStale = counter(registry, "ignored-stale", "redelivered or older versions, ignored");
-        this.deadLettered = counter(registry, "dead-lettered", "undecodable events sent to the dead-letter topic");
-        this.failed = counter(registry, "failed", "decoded events whose application failed (retried, then dead-lettered)");
+        this.gap = counter(registry, "gap", "events applied although versions between the stored one and theirs never came");
+        this.failed = counter(registry, "failed", "deliveries that failed (retried, or dead-lettered)");
+        this.deadLettered = counter(registry, "dead-lettered", "poison events sent to the dead-letter topic");
     }
 
     private static Counter counter(MeterRegistry registry, String outcome, String description) {
@@ -45,11 +48,15 @@ class ArticleEventMetrics {
         ignoredStale.increment();
     }
 
-    void deadLettered() {
-        deadLettered.increment();
+    void gap() {
+        gap.increment();
     }
 
     void failed() {
         failed.increment();
+    }
+
+    void deadLettered() {
+        deadLettered.increment();
     }
 }

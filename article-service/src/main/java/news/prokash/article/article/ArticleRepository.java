@@ -4,9 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import news.prokash.contracts.Article;
@@ -29,8 +33,10 @@ class ArticleRepository {
             lead_image_url, lead_image_caption, lead_image_credit, source, slug, url""";
 
     // The WHERE makes the upsert idempotent and order-proof: a redelivered or older version
-    // matches no row and changes nothing.
+    // matches no row and changes nothing. RETURNING gives the version it replaced (the CTE sees the
+    // table as it was before the statement), for gap detection, in the same round trip.
     private static final String UPSERT_CONTENT = """
+            WITH previous AS (SELECT version FROM articles WHERE id = :id)
             INSERT INTO articles (%s)
             VALUES (:id, :version, :status, :headline, :kicker, :summary, :body_html, :body_text, :section,
                     :tags, :byline, :edition, :language, :published_at, :published_offset_seconds, :updated_at,
@@ -46,16 +52,19 @@ class ArticleRepository {
                 lead_image_url = EXCLUDED.lead_image_url, lead_image_caption = EXCLUDED.lead_image_caption,
                 lead_image_credit = EXCLUDED.lead_image_credit, source = EXCLUDED.source, slug = EXCLUDED.slug,
                 url = EXCLUDED.url, applied_at = now()
-            WHERE articles.version < EXCLUDED.version""".formatted(CONTENT_COLUMNS);
+            WHERE articles.version < EXCLUDED.version
+            RETURNING (SELECT version FROM previous)""".formatted(CONTENT_COLUMNS);
 
     // A deletion keeps the content for the newsroom; a deletion of an unseen article leaves a tombstone row.
     private static final String UPSERT_DELETION = """
+            WITH previous AS (SELECT version FROM articles WHERE id = :id)
             INSERT INTO articles (id, version, status, updated_at, updated_offset_seconds)
             VALUES (:id, :version, :status, :updated_at, :updated_offset_seconds)
             ON CONFLICT (id) DO UPDATE SET
                 version = EXCLUDED.version, status = EXCLUDED.status, updated_at = EXCLUDED.updated_at,
                 updated_offset_seconds = EXCLUDED.updated_offset_seconds, applied_at = now()
-            WHERE articles.version < EXCLUDED.version""";
+            WHERE articles.version < EXCLUDED.version
+            RETURNING (SELECT version FROM previous)""";
 
     private static final String INSERT_VERSION = """
             INSERT INTO article_versions (id, version, event_type, occurred_at, event)
@@ -75,10 +84,9 @@ class ArticleRepository {
      * Records the version in the history and applies it if it is newer than the stored one.
      *
      * @param event the event as it came off the wire, kept in the history
-     * @return true if the article row changed, false if the event was stale or a redelivery
      */
-    boolean apply(ArticleChange change, byte[] event) {
-        Boolean applied = transactions.execute(status -> {
+    Applied apply(ArticleChange change, byte[] event) {
+        Applied applied = transactions.execute(status -> {
             jdbc.sql(INSERT_VERSION)
                     .param("id", change.id())
                     .param("version", change.version())
@@ -86,35 +94,115 @@ class ArticleRepository {
                     .param("occurredAt", change.occurredAt().atOffset(ZoneOffset.UTC))
                     .param("event", new String(event, StandardCharsets.UTF_8))
                     .update();
-            int rows = jdbc.sql(change.isDeletion() ? UPSERT_DELETION : UPSERT_CONTENT)
+            List<Applied> rows = jdbc.sql(change.isDeletion() ? UPSERT_DELETION : UPSERT_CONTENT)
                     .params(change.columns())
-                    .update();
-            return rows == 1;
+                    .query((rs, rowNum) -> new Applied(true, (Long) rs.getObject(1)))
+                    .list();
+            return rows.isEmpty() ? Applied.STALE : rows.getFirst();
         });
-        return Boolean.TRUE.equals(applied);
+        return applied == null ? Applied.STALE : applied;
+    }
+
+    /**
+     * @param changed whether the article row changed (false: a redelivery or an older version)
+     * @param previousVersion the version it replaced; null if the article was new here
+     */
+    record Applied(boolean changed, @Nullable Long previousVersion) {
+
+        static final Applied STALE = new Applied(false, null);
     }
 
     /** The article's state: what the read API needs to choose between 200, 404 and 410. */
     Optional<StoredArticle> findById(String id) {
-        return jdbc.sql("SELECT %s, published_at <= now() AS due FROM articles WHERE id = :id".formatted(CONTENT_COLUMNS))
-                .param("id", id)
+        return find("id", id);
+    }
+
+    Optional<StoredArticle> findBySlug(String slug) {
+        return find("slug", slug);
+    }
+
+    private Optional<StoredArticle> find(String column, String value) {
+        return jdbc.sql("SELECT %s, published_at <= now() AS due FROM articles WHERE %s = :value"
+                        .formatted(CONTENT_COLUMNS, column))
+                .param("value", value)
                 .query((rs, rowNum) -> storedArticle(rs))
                 .optional();
     }
 
-    /** Published articles whose time has come, newest first. */
-    List<ArticleSummary> latest(int limit) {
-        return jdbc.sql("""
+    /**
+     * Published articles whose time has come, newest first, after {@code query.after()} if given.
+     * Ties of the publish time are broken by id, so the order is total and a cursor is exact.
+     */
+    List<ArticleSummary> latest(LatestQuery query) {
+        StringBuilder sql = new StringBuilder("""
                 SELECT id, headline, section, published_at, published_offset_seconds, url,
                        lead_image_url, lead_image_caption, lead_image_credit
                 FROM articles
-                WHERE status = 'published' AND published_at <= now()
-                ORDER BY published_at DESC, id DESC
-                LIMIT :limit""")
-                .param("limit", limit)
+                WHERE status = 'published' AND published_at <= now()""");
+        Map<String, Object> params = new HashMap<>();
+        if (query.section() != null) {
+            sql.append(" AND section = :section");
+            params.put("section", query.section());
+        }
+        if (query.tag() != null) {
+            sql.append(" AND tags @> ARRAY[CAST(:tag AS text)]");
+            params.put("tag", query.tag());
+        }
+        LatestCursor after = query.after();
+        if (after != null) {
+            sql.append(" AND (published_at, id) < (:afterAt, :afterId)");
+            params.put("afterAt", after.publishedAt().atOffset(ZoneOffset.UTC));
+            params.put("afterId", after.id());
+        }
+        sql.append(" ORDER BY published_at DESC, id DESC LIMIT :limit");
+        params.put("limit", query.limit());
+        int first = after == null ? 1 : after.position() + 1;
+        return jdbc.sql(sql.toString())
+                .params(params)
                 .query((rs, rowNum) -> new ArticleSummary(rs.getString("id"), rs.getString("headline"),
-                        rs.getString("section"), publishedAt(rs), rs.getString("url"), leadImage(rs)))
+                        rs.getString("section"), publishedAt(rs), rs.getString("url"), leadImage(rs), first + rowNum))
                 .list();
+    }
+
+    /**
+     * @param section only this section, if not null
+     * @param tag only articles with this tag, if not null
+     * @param after the cursor of the previous page, if any
+     */
+    record LatestQuery(@Nullable String section, @Nullable String tag, @Nullable LatestCursor after, int limit) {
+    }
+
+    /** Full articles published and due since {@code since}, newest first: feeds and the news sitemap. */
+    List<Article> publishedSince(Instant since, @Nullable String section, int limit) {
+        return jdbc.sql("""
+                SELECT %s, true AS due FROM articles
+                WHERE status = 'published' AND published_at <= now() AND published_at >= :since
+                  AND (CAST(:section AS text) IS NULL OR section = :section)
+                ORDER BY published_at DESC, id DESC
+                LIMIT :limit""".formatted(CONTENT_COLUMNS))
+                .param("since", since.atOffset(ZoneOffset.UTC))
+                .param("section", section)
+                .param("limit", limit)
+                .query((rs, rowNum) -> Objects.requireNonNull(storedArticle(rs).article()))
+                .list();
+    }
+
+    /** The history of an article, oldest first. */
+    List<ArticleVersions.Entry> versions(String id) {
+        return jdbc.sql("SELECT version, event_type, occurred_at FROM article_versions WHERE id = :id ORDER BY version")
+                .param("id", id)
+                .query((rs, rowNum) -> new ArticleVersions.Entry(rs.getLong("version"), rs.getString("event_type"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** One version of the history: the event as it came off the wire. */
+    Optional<byte[]> versionEvent(String id, long version) {
+        return jdbc.sql("SELECT CAST(event AS text) FROM article_versions WHERE id = :id AND version = :version")
+                .param("id", id)
+                .param("version", version)
+                .query((rs, rowNum) -> rs.getString(1).getBytes(StandardCharsets.UTF_8))
+                .optional();
     }
 
     private static StoredArticle storedArticle(ResultSet rs) throws SQLException {

@@ -1,13 +1,10 @@
 package news.prokash.article.article;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import news.prokash.contracts.Article;
 import news.prokash.contracts.ArticleDeleted;
@@ -16,12 +13,7 @@ import news.prokash.contracts.ArticleUnpublished;
 import news.prokash.contracts.ArticleUpdated;
 import news.prokash.contracts.EventCodec;
 import news.prokash.contracts.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
@@ -31,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole service: events in through the real broker, answers out through HTTP. */
 class ArticleServiceIntegrationTests extends IntegrationTestBase {
-
-    private static final String DEAD_LETTERS = Topics.deadLetter(Topics.ARTICLES, "article-service");
 
     @Test
     void shouldServeTheSeedArticleByIdWithItsOffsetAndListItFirst() {
@@ -138,9 +128,11 @@ class ArticleServiceIntegrationTests extends IntegrationTestBase {
                 .expectStatus().isOk());
         List<ConsumerRecord<String, byte[]>> parked = deadLetters(article.id(), 2);
         assertThat(parked).extracting(ConsumerRecord::value).containsExactly(garbage, fromTheFuture);
-        assertThat(parked).allSatisfy(record -> assertThat(new String(
-                record.headers().lastHeader("x-original-topic").value(), StandardCharsets.UTF_8))
-                .isEqualTo(Topics.ARTICLES));
+        assertThat(parked).allSatisfy(record -> {
+            assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(Topics.ARTICLES);
+            // the reason travels with the event
+            assertThat(header(record, ArticleEventErrorHandling.REASON_HEADER)).startsWith("news.prokash.contracts.");
+        });
         assertThat(events("dead-lettered")).isEqualTo(deadLettered + 2);
     }
 
@@ -187,27 +179,5 @@ class ArticleServiceIntegrationTests extends IntegrationTestBase {
                 .jsonPath("$.detail").exists()
                 .jsonPath("$.trace").doesNotExist()
                 .jsonPath("$.exception").doesNotExist();
-    }
-
-    /** Reads the dead-letter topic from the start until {@code expected} records with the key turn up. */
-    private List<ConsumerRecord<String, byte[]>> deadLetters(String key, int expected) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTERS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            eventually().until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-                return found.size() >= expected;
-            });
-            return found;
-        }
     }
 }

@@ -86,14 +86,14 @@ class ArticleStoreIntegrationTests extends IntegrationTestBase {
     @Test
     void shouldRejectBytesThatAreNoEventAndWriteNothing() {
         long before = jdbc.sql("SELECT count(*) FROM article_versions").query(Long.class).single();
-        double deadLettered = events("dead-lettered");
+        double failed = events("failed");
 
         assertThatExceptionOfType(EventFormatException.class)
                 .isThrownBy(() -> handler.handle("{\"schemaVersion\":1,\"type\":\"ArticlePublished\"}"
                         .getBytes(StandardCharsets.UTF_8)));
 
         assertThat(jdbc.sql("SELECT count(*) FROM article_versions").query(Long.class).single()).isEqualTo(before);
-        assertThat(events("dead-lettered")).isEqualTo(deadLettered + 1);
+        assertThat(events("failed")).isEqualTo(failed + 1);
     }
 
     @Test
@@ -111,5 +111,38 @@ class ArticleStoreIntegrationTests extends IntegrationTestBase {
                 .isThrownBy(() -> handler.handle(EventCodec.encode(TestArticles.published(clash))));
 
         assertThat(articles.findById(other.id())).isEmpty();
+    }
+
+    @Test
+    void shouldApplyAVersionAfterAGapButCountAndKeepBoth() {
+        Article v1 = TestArticles.publishedAt(TestArticles.newId(), TestArticles.EARLIER);
+        ArticleUpdated v2 = TestArticles.updated(v1, "দ্বিতীয়");
+        ArticleUpdated v4 = TestArticles.updated(TestArticles.updated(v2.article(), "তৃতীয়").article(), "চতুর্থ");
+        handler.handle(EventCodec.encode(TestArticles.published(v1)));
+        double gaps = events("gap");
+
+        boolean applied = handler.handle(EventCodec.encode(v4));
+
+        assertThat(applied).isTrue();
+        assertThat(events("gap")).isEqualTo(gaps + 1);
+        assertThat(articles.findById(v1.id()).orElseThrow().article().headline()).isEqualTo("চতুর্থ");
+        assertThat(articles.versions(v1.id())).extracting(ArticleVersions.Entry::version).containsExactly(1L, 4L);
+
+        // the missing version arriving late is history only, and no gap
+        assertThat(handler.handle(EventCodec.encode(v2))).isFalse();
+        assertThat(events("gap")).isEqualTo(gaps + 1);
+        assertThat(articles.versions(v1.id())).extracting(ArticleVersions.Entry::type)
+                .containsExactly("ArticlePublished", "ArticleUpdated", "ArticleUpdated");
+    }
+
+    @Test
+    void shouldNotCallTheNextVersionAGap() {
+        Article v1 = TestArticles.publishedAt(TestArticles.newId(), TestArticles.EARLIER);
+        handler.handle(EventCodec.encode(TestArticles.published(v1)));
+        double gaps = events("gap");
+
+        assertThat(handler.handle(EventCodec.encode(TestArticles.updated(v1, "পরের সংস্করণ")))).isTrue();
+
+        assertThat(events("gap")).isEqualTo(gaps);
     }
 }

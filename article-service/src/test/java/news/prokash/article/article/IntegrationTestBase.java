@@ -1,6 +1,9 @@
 package news.prokash.article.article;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,10 +13,17 @@ import news.prokash.contracts.ArticleEvent;
 import news.prokash.contracts.EventCodec;
 import news.prokash.contracts.Topics;
 import news.prokash.harness.RealInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -42,6 +52,9 @@ abstract class IntegrationTestBase {
     static void infrastructure(DynamicPropertyRegistry registry) {
         RealInfrastructure.kafka(registry);
         RealInfrastructure.postgres(registry);
+        // an outage (ArticleReliabilityIntegrationTests) shows within seconds, not Hikari's 5 s
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "1500");
+        registry.add("prokash.article.transient-retry.max-interval", () -> "2s");
     }
 
     @LocalServerPort
@@ -82,8 +95,12 @@ abstract class IntegrationTestBase {
 
     /** Sends as ingest does (key = article id) and waits for the broker's acknowledgement. */
     void send(String key, byte[] value) {
+        send(new ProducerRecord<>(Topics.ARTICLES, key, value));
+    }
+
+    void send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(new ProducerRecord<>(Topics.ARTICLES, key, value)).get(10, TimeUnit.SECONDS);
+            producer.send(record).get(10, TimeUnit.SECONDS);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -101,5 +118,67 @@ abstract class IntegrationTestBase {
     /** Consumption is asynchronous: poll until the service shows the effect. */
     static ConditionFactory eventually() {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
+    }
+
+    static final String DEAD_LETTERS = Topics.deadLetter(Topics.ARTICLES, "article-service");
+
+    /** Reads the dead-letter topic from the start until {@code expected} records with the key turn up. */
+    List<ConsumerRecord<String, byte[]>> deadLetters(String key, int expected) {
+        try (KafkaConsumer<String, byte[]> consumer = deadLetterConsumer()) {
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            eventually().until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+                return found.size() >= expected;
+            });
+            return found;
+        }
+    }
+
+    /** Every record of the dead-letter topic with the key, read to the topic's current end. */
+    List<ConsumerRecord<String, byte[]>> allDeadLetters(String key) {
+        try (KafkaConsumer<String, byte[]> consumer = deadLetterConsumer()) {
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+            }
+            return found;
+        }
+    }
+
+    /** The keys (article ids) of every record of the dead-letter topic so far. */
+    java.util.Set<String> deadLetterKeys() {
+        try (KafkaConsumer<String, byte[]> consumer = deadLetterConsumer()) {
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> keys.add(record.key()));
+            }
+            return keys;
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> deadLetterConsumer() {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTERS).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

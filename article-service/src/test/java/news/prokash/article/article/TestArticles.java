@@ -61,4 +61,19 @@ final class TestArticles {
                 previous.leadImage(), previous.source(), previous.slug(), previous.url());
         return new ArticleUpdated(previous.id(), version, at.toInstant(), next);
     }
+
+    /** A fresh article in {@code section} with {@code tags}, published at {@code publishedAt}. */
+    static Article article(String section, List<String> tags, OffsetDateTime publishedAt, String headline) {
+        Article seed = seed(newId());
+        String slug = "article-" + seed.id();
+        return new Article(seed.id(), 1, ArticleStatus.PUBLISHED, headline, seed.kicker(), seed.summary(),
+                seed.bodyHtml(), seed.bodyText(), section, tags, seed.byline(), seed.edition(), seed.language(),
+                publishedAt, publishedAt, seed.leadImage(), seed.source(), slug,
+                "https://www.prokash.news/" + section + "/" + slug);
+    }
+
+    /** A fresh tag, so that a test's list holds only its own articles. */
+    static String newTag() {
+        return "পরীক্ষা-" + UUID.randomUUID().toString().substring(0, 8);
+    }
 }

@@ -1,0 +1,338 @@
+package news.prokash.article.article;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+import javax.sql.DataSource;
+
+import news.prokash.contracts.Article;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.postgresql.PGConnection;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Read latency and throughput on a store of 100,000 articles, by id and the latest list, through
+ * HTTP with concurrent clients beside the same SQL straight against PostgreSQL (the floor); and
+ * the lag from an event's time to the first successful read of it under a steady event rate.
+ * Run with {@code ./prokash bench article-service}; prints figures, never fails on speed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArticleReadBenchmark extends IntegrationTestBase {
+
+    private static final int ARTICLES = 100_000;
+
+    private static final int CLIENTS = 4;
+
+    private static final int WARM_UP = 2_000;
+
+    private static final int REQUESTS = 5_000;
+
+    private static final int EVENTS_PER_SECOND = 20;
+
+    private static final int EVENT_SECONDS = 20;
+
+    private static final String[] SECTIONS = { "national", "politics", "international", "economy", "sports",
+            "entertainment", "lifestyle", "jobs", "opinion" };
+
+    private static final String BODY = "উত্তর কোরিয়ার নেতা কিম জং উন রাশিয়ার পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভের সঙ্গে বৈঠক করেছেন। "
+            .repeat(3);
+
+    private static final String LATEST_SQL = """
+            SELECT id, headline, section, published_at, published_offset_seconds, url,
+                   lead_image_url, lead_image_caption, lead_image_credit
+            FROM articles WHERE status = 'published' AND published_at <= now()
+            ORDER BY published_at DESC, id DESC LIMIT 20""";
+
+    private static final String BY_ID_SQL = """
+            SELECT id, version, status, headline, kicker, summary, body_html, body_text, section, tags, byline,
+                   edition, language, published_at, published_offset_seconds, updated_at, updated_offset_seconds,
+                   lead_image_url, lead_image_caption, lead_image_credit, source, slug, url, published_at <= now() AS due
+            FROM articles WHERE id = ?""";
+
+    @Autowired
+    DataSource dataSource;
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void shouldMeasureReadsAndEventToReadableLag() throws Exception {
+        System.out.printf(Locale.ROOT, "%nArticleReadBenchmark on %d cores, load average %s%n",
+                Runtime.getRuntime().availableProcessors(), loadAverage());
+        long loadStart = System.nanoTime();
+        bulkLoad();
+        System.out.printf(Locale.ROOT, "store: %,d articles loaded with COPY in %.1f s (%,d rows in articles)%n%n",
+                ARTICLES, (System.nanoTime() - loadStart) / 1e9,
+                jdbc.sql("SELECT count(*) FROM articles").query(Long.class).single());
+
+        String base = "http://localhost:" + port;
+        System.out.printf(Locale.ROOT, "%-34s %8s %8s %8s %8s %10s%n", "reads (" + CLIENTS + " clients, " + REQUESTS
+                + " each)", "p50 ms", "p90 ms", "p99 ms", "max ms", "req/s");
+        report("by-id  HTTP GET /articles/{id}", measure(i -> http(base + "/api/v1/articles/bench-" + randomArticle())));
+        report("by-id  SQL (floor)", measure(i -> sql(BY_ID_SQL, "bench-" + randomArticle())));
+        report("latest HTTP GET /latest?limit=20", measure(i -> http(base + "/api/v1/articles/latest?limit=20")));
+        report("latest SQL (floor)", measure(i -> sql(LATEST_SQL, null)));
+        report("latest HTTP ?section=sports", measure(i -> http(base + "/api/v1/articles/latest?limit=20&section=sports")));
+        report("latest HTTP ?tag=ট্যাগ-7", measure(i -> http(base + "/api/v1/articles/latest?limit=20&tag=ট্যাগ-7")));
+        System.out.println();
+        eventToReadable(base);
+    }
+
+    @AfterAll
+    void removeTheBenchmarkArticles() {
+        jdbc.sql("DELETE FROM articles WHERE id LIKE 'bench-%'").update();
+        jdbc.sql("DELETE FROM article_versions WHERE id LIKE 'bench-%'").update();
+    }
+
+    private void bulkLoad() throws Exception {
+        jdbc.sql("DELETE FROM articles WHERE id LIKE 'bench-%'").update();
+        Instant now = Instant.now();
+        try (Connection connection = dataSource.getConnection()) {
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            pg.getCopyAPI().copyIn("""
+                    COPY articles (id, version, status, headline, summary, body_html, body_text, section, tags, byline,
+                        edition, language, published_at, published_offset_seconds, updated_at, updated_offset_seconds,
+                        lead_image_url, lead_image_caption, lead_image_credit, source, slug, url)
+                    FROM STDIN WITH (FORMAT text)""", new ArticleRows(now));
+        }
+        jdbc.sql("ANALYZE articles").update();
+    }
+
+    /** The rows as COPY text, generated while COPY reads them (no 100 MB string in memory). */
+    private static final class ArticleRows extends Reader {
+
+        private final Instant now;
+
+        private int next;
+
+        private StringReader current = new StringReader("");
+
+        ArticleRows(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int read = current.read(buffer, offset, length);
+            while (read == -1) {
+                if (next == ARTICLES) {
+                    return -1;
+                }
+                StringBuilder rows = new StringBuilder(1_000 * 1_100);
+                for (int end = Math.min(ARTICLES, next + 1_000); next < end; next++) {
+                    rows.append(row(next));
+                }
+                current = new StringReader(rows.toString());
+                read = current.read(buffer, offset, length);
+            }
+            return read;
+        }
+
+        private String row(int i) {
+            String id = "bench-" + i;
+            String section = SECTIONS[i % SECTIONS.length];
+            String at = OffsetDateTime.ofInstant(now.minusSeconds(30L * i + 1), ZoneOffset.UTC).toString();
+            String slug = "bench-article-" + i;
+            return String.join("\t", id, "1", "published", "বেঞ্চমার্কের খবর " + i, "সারাংশ " + i,
+                    "<p>" + BODY + "</p>", BODY, section,
+                    "{ট্যাগ-" + (i % 50) + ",ট্যাগ-" + ((i + 7) % 50) + "}", "কালবেলা ডেস্ক", "online", "bn", at,
+                    "21600", at, "21600", "https://images.example.com/" + i + ".jpg", "ছবি", "সংগৃহীত", "\\N", slug,
+                    "https://www.prokash.news/" + section + "/" + slug) + "\n";
+        }
+
+        @Override
+        public void close() {
+            current.close();
+        }
+    }
+
+    private static int randomArticle() {
+        return ThreadLocalRandom.current().nextInt(ARTICLES);
+    }
+
+    private void http(String uri) {
+        try {
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(uri)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(uri + " answered " + response.statusCode());
+            }
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void sql(String query, String id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(query)) {
+            if (id != null) {
+                statement.setString(1, id);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                int rows = 0;
+                while (rs.next()) {
+                    rs.getString(1);
+                    rows++;
+                }
+                if (rows == 0) {
+                    throw new IllegalStateException("no rows");
+                }
+            }
+        }
+        catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Figures(long[] nanos, double seconds) {
+    }
+
+    /** {@link #WARM_UP} calls, then {@link #REQUESTS} calls per client, each timed. */
+    private Figures measure(IntConsumer call) throws Exception {
+        run(call, WARM_UP / CLIENTS);
+        long start = System.nanoTime();
+        long[] nanos = run(call, REQUESTS);
+        return new Figures(nanos, (System.nanoTime() - start) / 1e9);
+    }
+
+    private long[] run(IntConsumer call, int perClient) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<long[]>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.add(pool.submit(() -> {
+                    long[] nanos = new long[perClient];
+                    for (int i = 0; i < perClient; i++) {
+                        long t = System.nanoTime();
+                        call.accept(i);
+                        nanos[i] = System.nanoTime() - t;
+                    }
+                    return nanos;
+                }));
+            }
+            long[] all = new long[0];
+            for (Future<long[]> f : clients) {
+                long[] part = f.get();
+                long[] merged = Arrays.copyOf(all, all.length + part.length);
+                System.arraycopy(part, 0, merged, all.length, part.length);
+                all = merged;
+            }
+            return all;
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void report(String name, Figures figures) {
+        long[] sorted = figures.nanos().clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-34s %8.2f %8.2f %8.2f %8.2f %10.0f%n", name, ms(percentile(sorted, 50)),
+                ms(percentile(sorted, 90)), ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]),
+                sorted.length / figures.seconds());
+    }
+
+    /**
+     * Events at a steady rate; one reader thread goes round the ids not yet readable, one GET each,
+     * until each answers 200. One reader, as a page would: polling in parallel per event would
+     * itself load the service and measure that instead.
+     */
+    private void eventToReadable(String base) throws Exception {
+        java.util.Map<String, Long> pending = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Long> lags = new ArrayList<>();
+        int events = EVENTS_PER_SECOND * EVENT_SECONDS;
+        long interval = TimeUnit.SECONDS.toNanos(1) / EVENTS_PER_SECOND;
+        java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread reader = Thread.ofPlatform().start(() -> {
+            long deadline = Long.MAX_VALUE;
+            while (sending.get() || (!pending.isEmpty() && System.nanoTime() < deadline)) {
+                if (!sending.get() && deadline == Long.MAX_VALUE) {
+                    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                }
+                for (var entry : pending.entrySet()) {
+                    try {
+                        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
+                                URI.create(base + "/api/v1/articles/" + entry.getKey())).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() == 200) {
+                            lags.add(System.nanoTime() - entry.getValue());
+                            pending.remove(entry.getKey());
+                        }
+                    }
+                    catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                Thread.onSpinWait();
+            }
+        });
+        long start = System.nanoTime();
+        for (int i = 0; i < events; i++) {
+            long due = start + i * interval;
+            while (System.nanoTime() < due) {
+                Thread.sleep(0, 100_000);
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(6));
+            Article article = TestArticles.article("national", List.of(), now.minusSeconds(1), "লেটেন্সি " + i);
+            Article bench = new Article("bench-lag-" + article.id(), 1, article.status(), article.headline(),
+                    article.kicker(), article.summary(), article.bodyHtml(), article.bodyText(), article.section(),
+                    article.tags(), article.byline(), article.edition(), article.language(), now.minusSeconds(1),
+                    now, article.leadImage(), article.source(), "bench-lag-" + article.slug(), article.url() + "-lag");
+            pending.put(bench.id(), System.nanoTime());
+            publish(TestArticles.published(bench));
+        }
+        sending.set(false);
+        reader.join();
+        long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "event-to-readable (%d events/s for %d s, one reader): p50 %.1f ms, p90 %.1f ms, "
+                + "p99 %.1f ms, max %.1f ms, %d of %d not readable within 30 s%n", EVENTS_PER_SECOND, EVENT_SECONDS,
+                ms(percentile(sorted, 50)), ms(percentile(sorted, 90)), ms(percentile(sorted, 99)),
+                ms(sorted[sorted.length - 1]), pending.size(), events);
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        }
+        catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
