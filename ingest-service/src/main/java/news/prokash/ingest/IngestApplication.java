@@ -5,8 +5,10 @@ import news.prokash.ingest.article.SiteProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 @EnableConfigurationProperties({ IngestProperties.class, SiteProperties.class })
 public class IngestApplication {
 

@@ -15,7 +15,8 @@ class ArticleConfig {
     }
 
     @Bean
-    ArticleFactory articleFactory(Clock clock, SiteProperties site) {
-        return new ArticleFactory(new HtmlSanitizer(), new ArticleIds(clock), clock, site);
+    ArticleFactory articleFactory(Clock clock, SiteProperties site, IngestProperties properties) {
+        return new ArticleFactory(new HtmlSanitizer(), new ArticleIds(clock), clock, site,
+                properties.languages().getFirst());
     }
 }

@@ -2,6 +2,7 @@ package news.prokash.ingest.article;
 
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
@@ -22,39 +23,63 @@ import org.jspecify.annotations.Nullable;
  */
 final class ArticleFactory {
 
-    private static final String DEFAULT_LANGUAGE = "bn";
-
     private final HtmlSanitizer sanitizer;
     private final ArticleIds ids;
     private final Clock clock;
     private final String siteBaseUrl;
+    private final String defaultLanguage;
 
-    ArticleFactory(HtmlSanitizer sanitizer, ArticleIds ids, Clock clock, SiteProperties site) {
+    ArticleFactory(HtmlSanitizer sanitizer, ArticleIds ids, Clock clock, SiteProperties site, String defaultLanguage) {
         this.sanitizer = sanitizer;
         this.ids = ids;
         this.clock = clock;
         this.siteBaseUrl = site.baseUrl();
+        this.defaultLanguage = defaultLanguage;
     }
 
     /** Requires a request that passed bean validation (see {@link IngestRequest}). */
     Article create(IngestRequest request) {
-        String id = ids.next().toString();
+        return build(ids.next().toString(), 1, ArticleStatus.PUBLISHED, request, null);
+    }
+
+    /**
+     * The full replacement of {@code current} by the request, at {@code version}: same id and status;
+     * the slug stays unless the editor sends one (a published URL should not move by accident).
+     */
+    Article update(Article current, IngestRequest request, long version) {
+        return build(current.id(), version, current.status(), request, current.slug());
+    }
+
+    /** The article in another status at a new version, changed now. */
+    Article withStatus(Article current, ArticleStatus status, long version) {
+        return current.withStatus(status, version, now(current.publishedAt()));
+    }
+
+    private Article build(String id, long version, ArticleStatus status, IngestRequest request,
+            @Nullable String currentSlug) {
         String headline = required(nfcTrimmed(request.headline()));
         String section = required(request.section());
         // normalized after sanitizing: the parser decodes entities, which may spell a decomposed form
         HtmlSanitizer.SanitizedBody body = sanitizer.sanitize(required(request.bodyHtml()));
         OffsetDateTime publishedAt = OffsetDateTime.parse(required(request.publishedAt()));
-        OffsetDateTime updatedAt = OffsetDateTime.now(clock)
-                .withOffsetSameInstant(publishedAt.getOffset())
-                .truncatedTo(ChronoUnit.MILLIS);
-        String slug = Slugs.slugFor(request.slug(), headline, id);
-        String language = request.language() == null ? DEFAULT_LANGUAGE : request.language();
-        return new Article(id, 1, ArticleStatus.PUBLISHED, headline,
+        OffsetDateTime updatedAt = now(publishedAt);
+        String slug = request.slug() == null && currentSlug != null ? currentSlug
+                : Slugs.slugFor(request.slug(), headline, id);
+        String language = request.language() == null ? defaultLanguage : request.language();
+        return new Article(id, version, status, headline,
                 nfcTrimmed(request.kicker()), nfcTrimmed(request.summary()),
                 required(nfc(body.html())), required(nfc(body.text())), section, tags(request.tags()),
                 required(nfcTrimmed(request.byline())), Edition.fromWireName(required(request.edition())), language,
                 publishedAt, updatedAt, leadImage(request.leadImage()), nfcTrimmed(request.source()),
                 slug, siteBaseUrl + "/" + section + "/" + slug);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    private OffsetDateTime now(OffsetDateTime publishedAt) {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(publishedAt.getOffset()).truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Trimmed, NFC, without repeats (a tag listed twice is one tag), order kept. */

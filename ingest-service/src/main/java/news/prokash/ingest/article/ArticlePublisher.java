@@ -1,24 +1,23 @@
 package news.prokash.ingest.article;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import news.prokash.contracts.ArticlePublished;
-import news.prokash.contracts.EventCodec;
 import news.prokash.contracts.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes article events to {@link Topics#ARTICLES}, keyed by article id, and waits for the broker's
- * acknowledgement ({@code acks=all}, idempotent producer): the caller answers 202 only for an event
- * that is on the log. The wait is bounded by the producer's {@code max.block.ms} and
- * {@code delivery.timeout.ms} and, as a backstop, by {@code prokash.ingest.publish-timeout}.
+ * Writes article events (already encoded, so a resend is byte-identical) to {@link Topics#ARTICLES},
+ * keyed by article id, and waits for the broker's acknowledgement ({@code acks=all}, idempotent
+ * producer). The wait is bounded by the producer's {@code max.block.ms} and {@code delivery.timeout.ms}
+ * and, as a backstop, by {@code prokash.ingest.publish-timeout}. Every outcome feeds {@link KafkaCircuit}.
  */
 @Component
 class ArticlePublisher {
@@ -27,29 +26,46 @@ class ArticlePublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final IngestProperties properties;
+    private final KafkaCircuit circuit;
 
-    ArticlePublisher(KafkaTemplate<String, byte[]> kafka, IngestProperties properties) {
+    ArticlePublisher(KafkaTemplate<String, byte[]> kafka, IngestProperties properties, KafkaCircuit circuit) {
         this.kafka = kafka;
         this.properties = properties;
+        this.circuit = circuit;
     }
 
-    void publish(ArticlePublished event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ARTICLES, event.articleId(),
-                EventCodec.encode(event));
+    /** Returns once the event is on the log; throws {@link PublishFailedException} otherwise. */
+    void publish(String articleId, byte[] event) {
+        await(articleId, send(articleId, event));
+    }
+
+    /** Starts a send; {@link #await} it. Many sends in flight share the producer's batches. */
+    CompletableFuture<SendResult<String, byte[]>> send(String articleId, byte[] event) {
         try {
-            kafka.send(record).get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return kafka.send(new ProducerRecord<>(Topics.ARTICLES, articleId, event));
+        }
+        catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    void await(String articleId, CompletableFuture<SendResult<String, byte[]>> sent) {
+        try {
+            sent.get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            circuit.succeeded();
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failed(event, e);
+            throw failed(articleId, e);
         }
-        catch (ExecutionException | TimeoutException | KafkaException | org.springframework.kafka.KafkaException e) {
-            throw failed(event, e);
+        catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw failed(articleId, e);
         }
     }
 
-    private PublishFailedException failed(ArticlePublished event, Exception e) {
-        log.warn("Article {} was not acknowledged by Kafka", event.articleId(), e);
+    private PublishFailedException failed(String articleId, Exception e) {
+        circuit.failed();
+        log.warn("Article {} was not acknowledged by Kafka: {}", articleId, e.toString());
         return new PublishFailedException(properties.retryAfter(), e);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -18,6 +19,11 @@ import org.springframework.validation.annotation.Validated;
  *     a little above the producer's {@code delivery.timeout.ms}, which is the real bound
  * @param retryAfter what the 503 answer tells the client to wait before trying again
  * @param readApiBaseUrl where article-service serves {@code /api/v1/articles/{id}} (the Location header)
+ * @param languages the languages an article may be written in; the first is the default
+ * @param failFastFor how long requests are refused at once after Kafka failed, before one probe may try
+ * @param maxBody the largest request body; larger is refused with 413 before it is read
+ * @param maxBulkBody the largest NDJSON body of {@code /bulk}
+ * @param bulkChunk how many bulk lines are stored and sent together (one transaction, sends in flight)
  */
 @ConfigurationProperties("prokash.ingest")
 @Validated
@@ -26,6 +32,11 @@ public record IngestProperties(
         @DefaultValue("7s") Duration publishTimeout,
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("http://localhost:8082") @Pattern(regexp = "https?://\\S+") String readApiBaseUrl,
+        @DefaultValue({ "bn", "en" }) @NotEmpty List<@Pattern(regexp = "[a-z]{2,3}(-[A-Z]{2})?") String> languages,
+        @DefaultValue("2s") Duration failFastFor,
+        @DefaultValue("1MB") DataSize maxBody,
+        @DefaultValue("20MB") DataSize maxBulkBody,
+        @DefaultValue("500") @Min(1) int bulkChunk,
         @DefaultValue @Valid @NotNull Topic topic) {
 
     /**

@@ -23,11 +23,13 @@ record IngestRequest(
         @Size(max = 20) @Nullable List<@NotBlank @Size(max = 60) String> tags,
         @NotBlank @Size(max = 200) @Nullable String byline,
         @NotBlank @Pattern(regexp = "online|print", message = "must be online or print") @Nullable String edition,
-        @Pattern(regexp = "[a-z]{2,3}(-[A-Z]{2})?", message = "must be a language code such as bn or en") @Nullable String language,
+        @KnownLanguage @Nullable String language,
         @NotBlank @OffsetTimestamp @Nullable String publishedAt,
         @Valid @Nullable LeadImageRequest leadImage,
         @Size(max = 200) @Nullable String source,
-        @Size(max = 200) @Nullable String slug) {
+        @Size(max = Slugs.MAX_LENGTH)
+        @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lowercase ASCII letters and digits in words joined by single hyphens")
+        @Nullable String slug) {
 
     record LeadImageRequest(
             @NotBlank @Size(max = 2_000) @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL")

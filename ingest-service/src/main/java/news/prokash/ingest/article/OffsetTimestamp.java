@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 @Retention(RetentionPolicy.RUNTIME)
 @interface OffsetTimestamp {
 
-    String message() default "must be an ISO-8601 date-time with an offset, e.g. 2025-07-13T10:42:00+06:00";
+    String message() default "must be an ISO-8601 date-time with a real time-zone offset, e.g. 2025-07-13T10:42:00+06:00";
 
     Class<?>[] groups() default {};
 
@@ -32,14 +32,19 @@ import org.jspecify.annotations.Nullable;
 
     final class Validator implements ConstraintValidator<OffsetTimestamp, String> {
 
+        private static final int QUARTER_HOUR = 15 * 60;
+        private static final int MIN_OFFSET = -12 * 3600;
+        private static final int MAX_OFFSET = 14 * 3600;
+
         @Override
         public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
             if (value == null || value.isBlank()) {
                 return true; // @NotBlank reports it
             }
             try {
-                OffsetDateTime.parse(value);
-                return true;
+                int offsetSeconds = OffsetDateTime.parse(value).getOffset().getTotalSeconds();
+                // real zones lie between -12:00 and +14:00 in steps of 15 minutes; +06:07 is a typo
+                return offsetSeconds >= MIN_OFFSET && offsetSeconds <= MAX_OFFSET && offsetSeconds % QUARTER_HOUR == 0;
             }
             catch (DateTimeParseException e) {
                 return false;

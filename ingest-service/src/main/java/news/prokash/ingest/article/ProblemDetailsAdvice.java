@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import news.prokash.ingest.config.RequestSizeLimitFilter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestSizeLimitFilter.BodyTooLargeException tooLarge = tooLarge(ex);
+        if (tooLarge != null) {
+            metrics.rejected();
+            ProblemDetail problem = RequestSizeLimitFilter.tooLarge(tooLarge.limit());
+            return createResponseEntity(problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         FieldMessage error = unreadable(ex);
         String detail = error.field().equals(BODY) ? "The request body could not be read." : "1 field is invalid.";
         return badRequest(ex, detail, List.of(error), headers, request);
@@ -101,12 +108,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return message == null ? "is invalid" : message;
     }
 
+    private static RequestSizeLimitFilter.@Nullable BodyTooLargeException tooLarge(Throwable ex) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
+    }
+
     /** Locate the problem in the JSON without quoting the parser, whose messages echo input and internals. */
     private static FieldMessage unreadable(HttpMessageNotReadableException ex) {
         JacksonException jackson = jacksonCause(ex);
         if (jackson == null) {
             return new FieldMessage(BODY, "must be a JSON object");
         }
+        return unreadable(jackson);
+    }
+
+    static FieldMessage unreadable(JacksonException jackson) {
         String path = path(jackson);
         if (jackson instanceof UnrecognizedPropertyException) {
             return new FieldMessage(path, "is not a known field");

@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * URL slugs: lowercase ASCII words joined by "-", at most {@link #MAX_LENGTH} characters, always
- * ending in "-" plus the last {@link #SUFFIX_LENGTH} characters of the article id. The suffix makes
- * slugs unique without a lookup (the id's tail is random), also for two editors who pick the same
- * slug or two articles with the same headline.
+ * URL slugs: lowercase ASCII words joined by "-", at most {@link #MAX_LENGTH} characters. An editor's
+ * slug is taken as given (validated by {@link IngestRequest}; the store refuses one another article
+ * holds). A derived slug is the headline transliterated, ending in "-" plus the last
+ * {@link #SUFFIX_LENGTH} characters of the article id, which keeps two articles with the same
+ * headline apart without a lookup (the store still checks).
  */
 final class Slugs {
 
@@ -26,11 +27,13 @@ final class Slugs {
     private Slugs() {
     }
 
-    /** The editor's slug if it is well-formed, otherwise one derived from the headline; then the id suffix. */
+    /** The editor's slug if given (validated before), otherwise one derived from the headline plus the id suffix. */
     static String slugFor(@Nullable String editorSlug, String headline, String articleId) {
-        String base = editorSlug != null && EDITOR_SLUG.matcher(editorSlug).matches() ? editorSlug : fromHeadline(headline);
+        if (editorSlug != null && !editorSlug.isBlank()) {
+            return editorSlug.strip();
+        }
         String suffix = suffix(articleId);
-        String trimmed = cut(base, MAX_LENGTH - suffix.length() - 1);
+        String trimmed = cut(fromHeadline(headline), MAX_LENGTH - suffix.length() - 1);
         return trimmed.isEmpty() ? "article-" + suffix : trimmed + "-" + suffix;
     }
 

@@ -21,7 +21,7 @@ class ArticleFactoryTests {
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final ArticleFactory factory = new ArticleFactory(new HtmlSanitizer(), new ArticleIds(clock), clock,
-            new SiteProperties("https://prokash.example/"));
+            new SiteProperties("https://prokash.example/"), "bn");
 
     static IngestRequest seedRequest() {
         return new IngestRequest("রাশিয়ার পাশে আছেন কিম জং উন", null,

@@ -1,0 +1,269 @@
+package news.prokash.ingest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Sustained accepted articles per second and latency of single and bulk ingest of seed-sized (~5 KB)
+ * articles, beside the raw Kafka producer (5 KB records, acks=all) on the same broker in the same run.
+ * Run with {@code ./prokash bench ingest-service}; prints figures, never fails on speed.
+ */
+@EnabledIfSystemProperty(named = "prokash.benchmark", matches = "true")
+class IngestBenchmark extends IngestIntegrationSupport {
+
+    private static final int RECORD_BYTES = 5 * 1024;
+    private static final int CLIENTS = 32;
+    private static final Duration RUN = Duration.ofSeconds(15);
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void measure() throws Exception {
+        String article = seedSizedArticle();
+        String token = editor();
+        try (HttpClient client = client()) {
+            HttpResponse<String> first = post(client, "/api/v1/articles", "application/json", article, token);
+            if (first.statusCode() != 202) {
+                throw new IllegalStateException("the benchmark article is refused: " + first.body());
+            }
+        }
+        System.out.printf("%nIngestBenchmark: article %d bytes, %d cores, %s%n", article.getBytes().length,
+                Runtime.getRuntime().availableProcessors(), java.time.OffsetDateTime.now());
+
+        warmUp(article, token);
+        double raw = rawProducerRate();
+        System.out.printf("raw Kafka producer, 5 KB records, acks=all, idempotent: %.0f records/s%n", raw);
+
+        Result peak = closedLoop(article, token);
+        System.out.printf("single ingest, %d concurrent clients, %ds: %.0f accepted/s (%d errors); latency %s%n",
+                CLIENTS, RUN.toSeconds(), peak.rate(), peak.errors(), peak.latency());
+
+        Result half = openLoop(article, token, peak.rate() / 2);
+        System.out.printf("single ingest at half the peak (%.0f/s offered): %.0f accepted/s (%d errors); latency %s%n",
+                peak.rate() / 2, half.rate(), half.errors(), half.latency());
+
+        Result bulk = bulk(article, token, 2_000, 10);
+        System.out.printf("bulk ingest, 10 requests x 2000 lines, 2 clients: %.0f accepted/s (%d errors); request latency %s%n",
+                bulk.rate(), bulk.errors(), bulk.latency());
+
+        System.out.printf("ratios to the raw producer: single peak %.2f, bulk %.2f%n%n", peak.rate() / raw,
+                bulk.rate() / raw);
+    }
+
+    record Result(double rate, long errors, String latency) {
+    }
+
+    private double rawProducerRate() throws Exception {
+        String bootstrap = String.join(",", kafkaProperties.getBootstrapServers());
+        String topic = "prokash.bench.raw";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+            }
+        }
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        byte[] value = new byte[RECORD_BYTES];
+        new java.util.Random(1).nextBytes(value); // incompressible: no flattering
+        int records = 40_000;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>(records);
+            long started = System.nanoTime();
+            for (int i = 0; i < records; i++) {
+                acks.add(producer.send(new ProducerRecord<>(topic, Integer.toString(i), value)));
+            }
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
+            return records / seconds(System.nanoTime() - started);
+        }
+    }
+
+    private void warmUp(String article, String token) throws Exception {
+        try (HttpClient client = client(); ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                calls.add(pool.submit(() -> post(client, "/api/v1/articles", "application/json", article, token)));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        }
+    }
+
+    private Result closedLoop(String article, String token) throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        long end = System.nanoTime() + RUN.toNanos();
+        long started = System.nanoTime();
+        try (HttpClient client = client(); ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < CLIENTS; c++) {
+                pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        timed(client, article, token, latencies, errors);
+                    }
+                    return null;
+                });
+            }
+        }
+        return result(latencies, errors, seconds(System.nanoTime() - started));
+    }
+
+    /** Requests at a fixed rate whatever the answers take, so slow answers cannot hide in fewer requests. */
+    private Result openLoop(String article, String token, double rate) throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        long interval = (long) (1e9 / rate);
+        long count = (long) (rate * RUN.toSeconds());
+        long started = System.nanoTime();
+        try (HttpClient client = client(); ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long i = 0; i < count; i++) {
+                long due = started + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                pool.submit(() -> timed(client, article, token, latencies, errors));
+            }
+        }
+        return result(latencies, errors, seconds(System.nanoTime() - started));
+    }
+
+    private Result bulk(String article, String token, int lines, int requests) throws Exception {
+        String ndjson = (article.replace("\n", "") + "\n").repeat(lines);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong accepted = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(requests);
+        long started = System.nanoTime();
+        try (HttpClient client = client(); ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            for (int r = 0; r < requests; r++) {
+                pool.submit(() -> {
+                    long t = System.nanoTime();
+                    HttpResponse<String> answer = post(client, "/api/v1/articles/bulk", "application/x-ndjson", ndjson, token);
+                    latencies.add(System.nanoTime() - t);
+                    int ok = answer.statusCode() == 200 ? acceptedCount(answer.body()) : 0;
+                    accepted.addAndGet(ok);
+                    errors.addAndGet(lines - ok);
+                    done.countDown();
+                    return null;
+                });
+            }
+            done.await();
+        }
+        double secs = seconds(System.nanoTime() - started);
+        return new Result(accepted.get() / secs, errors.get(), percentiles(latencies));
+    }
+
+    private static int acceptedCount(String body) {
+        int at = body.indexOf("\"accepted\":");
+        int end = body.indexOf(',', at);
+        return Integer.parseInt(body.substring(at + 11, end).strip());
+    }
+
+    private void timed(HttpClient client, String article, String token, ConcurrentLinkedQueue<Long> latencies,
+            AtomicLong errors) {
+        long t = System.nanoTime();
+        try {
+            HttpResponse<String> answer = post(client, "/api/v1/articles", "application/json", article, token);
+            if (answer.statusCode() == 202) {
+                latencies.add(System.nanoTime() - t);
+            }
+            else {
+                errors.incrementAndGet();
+            }
+        }
+        catch (RuntimeException e) {
+            errors.incrementAndGet();
+        }
+    }
+
+    private HttpResponse<String> post(HttpClient client, String path, String type, String body, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Result result(ConcurrentLinkedQueue<Long> latencies, AtomicLong errors, double secs) {
+        return new Result(latencies.size() / secs, errors.get(), percentiles(latencies));
+    }
+
+    private static String percentiles(ConcurrentLinkedQueue<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return "n/a";
+        }
+        return "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)".formatted(ms(sorted, 0.50),
+                ms(sorted, 0.95), ms(sorted, 0.99), sorted[sorted.length - 1] / 1e6, sorted.length);
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** The seed article with its body grown to about 5 KB of Bengali text, like the seed page's articles. */
+    private static String seedSizedArticle() {
+        String paragraph = "<p>উত্তর কোরিয়ার নেতা কিম জং উন রাশিয়ার পররাষ্ট্রমন্ত্রী সের্গেই ল্যাভরভের সঙ্গে বৈঠক করেছেন।</p>";
+        StringBuilder body = new StringBuilder();
+        int start = SEED.indexOf("\"bodyHtml\": \"");
+        int end = SEED.indexOf("\"section\":");
+        String base = SEED.substring(0, start) + "\"bodyHtml\": \"BODY\",\n  " + SEED.substring(end);
+        while (base.replace("BODY", body).getBytes().length < RECORD_BYTES) {
+            body.append(paragraph);
+        }
+        return base.replace("BODY", body);
+    }
+}

@@ -1,0 +1,66 @@
+package news.prokash.ingest.article;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Fail fast while Kafka is down, one probe after the window, closed again by the first success. */
+class KafkaCircuitTests {
+
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final MutableClock clock = new MutableClock();
+    private final KafkaCircuit circuit = new KafkaCircuit(clock, new IngestProperties(List.of("national"),
+            Duration.ofSeconds(7), RETRY_AFTER, "http://localhost:8082", List.of("bn"), Duration.ofSeconds(2),
+            DataSize.ofMegabytes(1), DataSize.ofMegabytes(20),
+            500, new IngestProperties.Topic(1, Duration.ofMinutes(1))));
+
+    @Test
+    void shouldRefuseAtOnceAfterAFailureThenProbeOnceAndRecoverBySuccess() {
+        assertThatCode(() -> circuit.check(RETRY_AFTER)).doesNotThrowAnyException();
+
+        circuit.failed();
+        assertThatThrownBy(() -> circuit.check(RETRY_AFTER)).isInstanceOf(PublishFailedException.class);
+
+        clock.advance(Duration.ofSeconds(3));
+        assertThatCode(() -> circuit.check(RETRY_AFTER)).as("the probe").doesNotThrowAnyException();
+        assertThatThrownBy(() -> circuit.check(RETRY_AFTER)).as("others while it probes")
+                .isInstanceOf(PublishFailedException.class);
+
+        circuit.succeeded();
+        assertThatCode(() -> circuit.check(RETRY_AFTER)).doesNotThrowAnyException();
+        assertThatCode(() -> circuit.check(RETRY_AFTER)).doesNotThrowAnyException();
+    }
+
+    private static final class MutableClock extends Clock {
+
+        private Instant now = Instant.parse("2025-07-13T04:45:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
