@@ -1,6 +1,7 @@
 package news.prokash.ranking;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import news.prokash.contracts.Article;
 import news.prokash.contracts.ArticleEvent;
@@ -27,7 +30,7 @@ import news.prokash.contracts.Edition;
 import news.prokash.contracts.EventCodec;
 import news.prokash.contracts.LeadImage;
 import news.prokash.contracts.Topics;
-import news.prokash.harness.RealInfrastructure;
+import news.prokash.harness.Infrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,12 +43,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,11 +57,15 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The whole service against a real Kafka broker: articles in, views through HTTP, the list out. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The whole service, twice, against a real Kafka broker: two instances of one application id split
+ * the partitions, views go to either, and both answer the same lists; one restarts from its
+ * changelogs. (Two contexts in one JVM, so the module still starts one broker and no other context.)
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RankingIntegrationTests {
 
-    private static final Path STATE_DIR = Path.of("target", "kafka-streams-it").toAbsolutePath();
+    private static final Path STATE = Path.of("target", "kafka-streams-it").toAbsolutePath();
 
     private static final ZoneOffset DHAKA = ZoneOffset.ofHours(6);
 
@@ -69,31 +77,34 @@ class RankingIntegrationTests {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
+    private static final String SECTION = "section-" + RUN;
+
+    private static final Instance A = new Instance("a");
+
+    private static final Instance B = new Instance("b");
+
     private static KafkaProducer<String, byte[]> producer;
 
-    @LocalServerPort
-    int port;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
+    @BeforeAll
+    static void startTwoInstances() throws IOException {
         // local state from an earlier run describes another broker's topics: start clean
-        FileSystemUtils.deleteRecursively(STATE_DIR);
-        registry.add("spring.cloud.stream.kafka.streams.binder.configuration.state.dir", STATE_DIR::toString);
-        RealInfrastructure.kafka(registry);
+        FileSystemUtils.deleteRecursively(STATE);
+        A.start();
+        B.start();
     }
 
     @AfterAll
-    static void closeProducer() {
+    static void stop() {
+        A.stop();
+        B.stop();
         if (producer != null) {
             producer.close();
         }
     }
 
     @Test
-    void shouldRankArticlesByViewsFromSeveralVisitors() throws Exception {
+    @Order(1)
+    void shouldRankArticlesByDistinctVisitorsAndAnswerTheSameListOnBothInstances() throws Exception {
         String most = id("most");
         String older = id("older");
         String newer = id("newer");
@@ -101,49 +112,105 @@ class RankingIntegrationTests {
         publish(article(older, "এক ট্রলারে ধরা পড়ল ৬৫ মণ ইলিশ", at(8)));
         publish(article(newer, "তত্ত্বাবধায়ক সরকার গঠন নিয়ে আলোচনা শুরু মঙ্গলবার", at(12)));
 
-        firstView(most, "visitor-1");
-        firstView(older, "visitor-1");
-        firstView(newer, "visitor-1");
+        firstView(A, most, "visitor-1");
+        firstView(B, older, "visitor-1");
+        firstView(A, newer, "visitor-1");
         for (String visitor : List.of("visitor-2", "visitor-3", "visitor-4")) {
-            assertThat(postView(most, visitor).statusCode()).isEqualTo(202);
+            assertThat(postView(B, most, visitor).statusCode()).isEqualTo(202);
         }
-        assertThat(postView(older, "visitor-2").statusCode()).isEqualTo(202);
-        assertThat(postView(newer, "visitor-2").statusCode()).isEqualTo(202);
+        // the same reader again, and a crawler: neither counts
+        assertThat(postView(A, most, "visitor-2").statusCode()).isEqualTo(202);
+        assertThat(post(A, "/api/v1/views", view(most, "googlebot"), "Googlebot/2.1 (+http://www.google.com/bot.html)")
+                .statusCode()).isEqualTo(202);
+        assertThat(postView(A, older, "visitor-2").statusCode()).isEqualTo(202);
+        assertThat(postView(B, newer, "visitor-2").statusCode()).isEqualTo(202);
 
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            List<JsonNode> mine = popularItems(50).stream()
-                    .filter(item -> List.of(most, older, newer).contains(item.get("id").asString()))
-                    .toList();
-            assertThat(mine).extracting(item -> item.get("id").asString()).containsExactly(most, newer, older);
-            assertThat(mine).extracting(item -> item.get("views").asLong()).containsExactly(4L, 2L, 2L);
-            JsonNode first = mine.getFirst();
-            assertThat(first.get("headline").asString()).isEqualTo("রাশিয়ার পাশে আছেন কিম জং উন");
-            assertThat(first.get("section").asString()).isEqualTo("international");
-            assertThat(first.get("url").asString()).isEqualTo("https://prokash.example/international/" + most);
-            assertThat(first.get("publishedAt").asString()).isEqualTo("2025-07-13T10:42:00+06:00");
-            assertThat(first.get("leadImage").get("url").asString()).isEqualTo("https://images.example.com/kim.jpg");
-            assertThat(first.get("rank").asInt()).isPositive();
-        });
-        List<JsonNode> all = popularItems(50);
+        for (Instance instance : List.of(A, B)) {
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                List<JsonNode> mine = items(instance, "/api/v1/popular?limit=50").stream()
+                        .filter(item -> List.of(most, older, newer).contains(item.get("id").asString()))
+                        .toList();
+                assertThat(mine).extracting(item -> item.get("id").asString()).containsExactly(most, newer, older);
+                assertThat(mine).extracting(item -> item.get("views").asLong()).containsExactly(4L, 2L, 2L);
+                JsonNode first = mine.getFirst();
+                assertThat(first.get("headline").asString()).isEqualTo("রাশিয়ার পাশে আছেন কিম জং উন");
+                assertThat(first.get("section").asString()).isEqualTo(SECTION);
+                assertThat(first.get("url").asString()).isEqualTo("https://prokash.example/" + SECTION + "/" + most);
+                assertThat(first.get("publishedAt").asString()).isEqualTo("2025-07-13T10:42:00+06:00");
+                assertThat(first.get("leadImage").get("url").asString()).isEqualTo("https://images.example.com/kim.jpg");
+            });
+        }
+        assertThat(ranked(A, "/api/v1/popular?limit=50")).isEqualTo(ranked(B, "/api/v1/popular?limit=50"));
+        List<JsonNode> all = items(A, "/api/v1/popular?limit=50");
         for (int i = 0; i < all.size(); i++) {
             assertThat(all.get(i).get("rank").asInt()).isEqualTo(i + 1);
         }
+        HttpResponse<String> section = get(B, "/api/v1/popular?window=1h&section=" + SECTION);
+        assertThat(section.headers().firstValue("X-List-Age")).isPresent();
+        assertThat(JSON.readTree(section.body()).get("window").asString()).isEqualTo("1h");
 
-        // the User-Agent header stands in for a body without userAgent
-        assertThat(viewsOnTopic(most)).extracting(ArticleViewed::userAgent).contains("prokash-integration-test");
-        assertThat(prometheus()).contains("prokash_ranking_views_total{application=\"ranking-service\",outcome=\"accepted\"}");
+        // the User-Agent header stands in for a body without userAgent; the crawler never reached Kafka
+        assertThat(viewsOnTopic(most)).extracting(ArticleViewed::userAgent).contains("prokash-integration-test")
+                .noneMatch(agent -> agent.contains("Googlebot"));
+        assertThat(prometheus(A)).contains("prokash_ranking_views_total{application=\"ranking-service\",outcome=\"accepted\"}")
+                .contains("outcome=\"bot\"");
+        assertThat(prometheus(A) + prometheus(B)).containsPattern("prokash_ranking_stream_views_total\\{.*outcome=\"duplicate\"\\} [1-9]");
     }
 
     @Test
+    @Order(2)
+    void shouldTakeBatchesAsJsonArraysAndNdjsonAndListSectionsAndTrending() throws Exception {
+        String rising = id("rising");
+        publish(article(rising, "উঠতি খবর", at(11)));
+        firstView(A, rising, "reader-0");
+
+        StringBuilder array = new StringBuilder("[");
+        for (int i = 1; i <= 6; i++) {
+            array.append(i > 1 ? "," : "").append(view(rising, "reader-" + i));
+        }
+        array.append(",{\"articleId\":\"").append(id("nobody")).append("\",\"visitorId\":\"x\"},{\"visitorId\":\"x\"},7]");
+        HttpResponse<String> answer = post(A, "/api/v1/views/batch", array.toString(), "prokash-edge");
+        assertThat(answer.statusCode()).isEqualTo(202);
+        JsonNode result = JSON.readTree(answer.body());
+        assertThat(result.get("received").asInt()).isEqualTo(9);
+        assertThat(result.get("accepted").asInt()).isEqualTo(6);
+        assertThat(result.get("rejected")).extracting(r -> r.get("index").asInt() + ":" + r.get("status").asInt())
+                .containsExactly("6:404", "7:400", "8:400");
+
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 7; i <= 12; i++) {
+            ndjson.append(view(rising, "reader-" + i)).append('\n');
+        }
+        HttpResponse<String> lines = HTTP.send(HttpRequest.newBuilder(B.uri("/api/v1/views/batch"))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(lines.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(lines.body()).get("accepted").asInt()).isEqualTo(6);
+
+        for (Instance instance : List.of(A, B)) {
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(items(instance, "/api/v1/popular?window=1h&section=" + SECTION))
+                        .extracting(item -> item.get("id").asString()).first().isEqualTo(rising);
+                List<JsonNode> trending = items(instance, "/api/v1/trending?section=" + SECTION);
+                assertThat(trending).extracting(item -> item.get("id").asString()).contains(rising);
+                JsonNode top = trending.stream().filter(i -> i.get("id").asString().equals(rising)).findFirst().orElseThrow();
+                assertThat(top.get("views").asLong()).isEqualTo(13);
+                assertThat(top.get("acceleration").asDouble()).isPositive();
+            });
+        }
+    }
+
+    @Test
+    @Order(3)
     void shouldAnswer404ForUnknownOrRescheduledArticlesAndWriteNothing() throws Exception {
         String unknown = id("unknown");
         String rescheduled = id("rescheduled");
         Article article = article(rescheduled, "পরে", at(9));
         publish(article);
-        firstView(rescheduled, "visitor-1");
-        await().atMost(PATIENCE).until(() -> popularIds().contains(rescheduled));
+        firstView(A, rescheduled, "visitor-1");
+        await().atMost(PATIENCE).until(() -> popularIds(B).contains(rescheduled));
 
-        HttpResponse<String> unknownAnswer = postView(unknown, "visitor-1");
+        HttpResponse<String> unknownAnswer = postView(A, unknown, "visitor-1");
         assertProblem(unknownAnswer, 404);
         assertThat(JSON.readTree(unknownAnswer.body()).get("title").asString()).isEqualTo("Unknown article");
 
@@ -153,100 +220,205 @@ class RankingIntegrationTests {
                 article.headline(), null, null, article.bodyHtml(), article.bodyText(), article.section(),
                 article.tags(), article.byline(), article.edition(), article.language(), tomorrow,
                 OffsetDateTime.now(DHAKA), article.leadImage(), null, article.slug(), article.url())));
-        // polling the list, not the view intake: a view sent before the update lands would count
-        await().atMost(PATIENCE).until(() -> !popularIds().contains(rescheduled));
-        assertProblem(postView(rescheduled, "visitor-2"), 404);
+        await().atMost(PATIENCE).until(() -> !popularIds(A).contains(rescheduled) && !popularIds(B).contains(rescheduled));
+        assertProblem(postView(B, rescheduled, "visitor-2"), 404);
 
         assertThat(viewsOnTopic(unknown)).isEmpty();
         assertThat(viewsOnTopic(rescheduled)).extracting(ArticleViewed::visitorId).containsExactly("visitor-1");
     }
 
     @Test
-    void shouldTakeUnpublishedArticlesOffTheList() throws Exception {
+    @Order(4)
+    void shouldTakeUnpublishedArticlesOffEveryInstancesList() throws Exception {
         String id = id("unpublished");
         Article article = article(id, "খ", at(7));
         publish(article);
-        firstView(id, "visitor-1");
-        await().atMost(PATIENCE).until(() -> popularIds().contains(id));
+        firstView(B, id, "visitor-1");
+        await().atMost(PATIENCE).until(() -> popularIds(A).contains(id) && popularIds(B).contains(id));
 
         send(new ArticleUnpublished(id, 2, Instant.now(), article.withStatus(ArticleStatus.UNPUBLISHED, 2,
                 OffsetDateTime.now(DHAKA))));
 
-        await().atMost(PATIENCE).until(() -> !popularIds().contains(id));
-        assertProblem(postView(id, "visitor-2"), 404);
+        await().atMost(PATIENCE).until(() -> !popularIds(A).contains(id) && !popularIds(B).contains(id));
+        assertProblem(postView(A, id, "visitor-2"), 404);
     }
 
     @Test
+    @Order(5)
     void shouldAnswerBadRequestsWithProblems() throws Exception {
-        assertProblem(post("{\"articleId\": "), 400);
-        assertProblem(post("[]"), 400);
+        assertProblem(post(A, "/api/v1/views", "{\"articleId\": ", "t"), 400);
+        assertProblem(post(A, "/api/v1/views", "[]", "t"), 400);
 
-        HttpResponse<String> missingVisitor = post("{\"articleId\": \"a\"}");
+        HttpResponse<String> missingVisitor = post(A, "/api/v1/views", "{\"articleId\": \"a\"}", "t");
         assertProblem(missingVisitor, 400);
         assertThat(JSON.readTree(missingVisitor.body()).get("errors").get(0).get("field").asString())
                 .isEqualTo("visitorId");
+        assertProblem(post(A, "/api/v1/views", JSON.writeValueAsString(Map.of("articleId", "a", "visitorId",
+                "v".repeat(129))), "t"), 400);
 
-        HttpResponse<String> longVisitor = post(JSON.writeValueAsString(Map.of("articleId", "a", "visitorId", "v".repeat(129))));
-        assertProblem(longVisitor, 400);
-
-        HttpResponse<String> badTime = post("{\"articleId\": \"a\", \"visitorId\": \"v\", \"viewedAt\": \"yesterday\"}");
+        HttpResponse<String> badTime = post(A, "/api/v1/views",
+                "{\"articleId\": \"a\", \"visitorId\": \"v\", \"viewedAt\": \"yesterday\"}", "t");
         assertProblem(badTime, 400);
         assertThat(badTime.body()).doesNotContain("Exception").doesNotContain("tools.jackson");
-
-        for (String limit : List.of("0", "51", "many")) {
-            assertProblem(get("/api/v1/popular?limit=" + limit), 400);
+        for (Instant when : List.of(Instant.now().plus(Duration.ofHours(1)), Instant.now().minus(Duration.ofHours(3)))) {
+            HttpResponse<String> insane = post(A, "/api/v1/views",
+                    "{\"articleId\": \"a\", \"visitorId\": \"v\", \"viewedAt\": \"" + when + "\"}", "t");
+            assertProblem(insane, 400);
+            assertThat(JSON.readTree(insane.body()).get("errors").get(0).get("field").asString()).isEqualTo("viewedAt");
         }
-        assertThat(prometheus()).contains("outcome=\"rejected\"");
+
+        assertProblem(post(A, "/api/v1/views/batch", "{\"articleId\": \"a\"}", "t"), 400);
+        assertProblem(post(A, "/api/v1/views/batch", "[]", "t"), 400);
+        assertProblem(post(A, "/api/v1/views/batch", "[" + ",{}".repeat(1001).substring(1) + "]", "t"), 400);
+
+        for (String query : List.of("limit=0", "limit=51", "limit=many", "window=2h", "section=%3Cscript%3E")) {
+            assertProblem(get(B, "/api/v1/popular?" + query), 400);
+        }
+        assertProblem(get(B, "/api/v1/trending?limit=500"), 400);
+        assertThat(prometheus(A)).contains("outcome=\"rejected\"");
+    }
+
+    @Test
+    @Order(6)
+    void shouldAnswerTheSameListAfterAnInstanceRestartsFromTheChangelogs() throws Exception {
+        String path = "/api/v1/popular?limit=50";
+        await().atMost(PATIENCE).until(() -> ranked(A, path).equals(ranked(B, path)));
+        List<String> before = ranked(A, path);
+        assertThat(before).isNotEmpty();
+
+        // A answers throughout: the last good list, or a fresh one, never an error
+        AtomicBoolean polling = new AtomicBoolean(true);
+        AtomicInteger errors = new AtomicInteger();
+        Thread poller = Thread.ofPlatform().start(() -> {
+            while (polling.get()) {
+                try {
+                    if (get(A, path).statusCode() != 200) {
+                        errors.incrementAndGet();
+                    }
+                    Thread.sleep(50);
+                }
+                catch (IOException | InterruptedException e) {
+                    errors.incrementAndGet();
+                }
+            }
+        });
+        try {
+            B.stop();
+            FileSystemUtils.deleteRecursively(B.stateDir()); // nothing local: everything from the changelogs
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(ranked(A, path)).isEqualTo(before));
+            B.start();
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(ranked(B, path)).isEqualTo(before);
+                assertThat(ranked(A, path)).isEqualTo(before);
+            });
+        }
+        finally {
+            polling.set(false);
+            poller.join();
+        }
+        assertThat(errors).hasValue(0);
+    }
+
+    /** One ranking-service in this JVM: its own port and state directory, the shared application id. */
+    private static final class Instance {
+
+        private final String name;
+
+        private ConfigurableApplicationContext context;
+
+        private int port;
+
+        Instance(String name) {
+            this.name = name;
+        }
+
+        void start() throws IOException {
+            if (port == 0) {
+                try (ServerSocket socket = new ServerSocket(0)) {
+                    port = socket.getLocalPort();
+                }
+            }
+            String kafka = Infrastructure.kafka().bootstrapServers();
+            context = new SpringApplicationBuilder(RankingApplication.class).run(
+                    "--server.port=" + port,
+                    "--spring.kafka.bootstrap-servers=" + kafka,
+                    "--spring.cloud.stream.kafka.streams.binder.brokers=" + kafka,
+                    "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + stateDir());
+        }
+
+        void stop() {
+            if (context != null) {
+                context.close();
+                context = null;
+            }
+        }
+
+        Path stateDir() {
+            return STATE.resolve(name);
+        }
+
+        URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
     }
 
     private static String id(String name) {
         return name + "-" + RUN;
     }
 
-    private void firstView(String articleId, String visitorId) {
+    private static String view(String articleId, String visitorId) {
+        return JSON.writeValueAsString(Map.of("articleId", articleId, "visitorId", visitorId));
+    }
+
+    private static void firstView(Instance instance, String articleId, String visitorId) {
         // 404 while the article is on its way into the global store, 503 while Kafka Streams starts
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
-                .until(() -> postView(articleId, visitorId).statusCode() == 202);
+                .until(() -> postView(instance, articleId, visitorId).statusCode() == 202);
     }
 
-    private HttpResponse<String> postView(String articleId, String visitorId) throws IOException, InterruptedException {
-        return post(JSON.writeValueAsString(Map.of("articleId", articleId, "visitorId", visitorId)));
+    private static HttpResponse<String> postView(Instance instance, String articleId, String visitorId)
+            throws IOException, InterruptedException {
+        return post(instance, "/api/v1/views", view(articleId, visitorId), "prokash-integration-test");
     }
 
-    private HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri("/api/v1/views"))
+    private static HttpResponse<String> post(Instance instance, String path, String body, String userAgent)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(instance.uri(path))
                 .header("Content-Type", "application/json")
-                .header("User-Agent", "prokash-integration-test")
+                .header("User-Agent", userAgent)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(Instance instance, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(instance.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private List<JsonNode> popularItems(int limit) throws IOException, InterruptedException {
-        HttpResponse<String> answer = get("/api/v1/popular?limit=" + limit);
-        assertThat(answer.statusCode()).isEqualTo(200);
+    private static List<JsonNode> items(Instance instance, String path) throws IOException, InterruptedException {
+        HttpResponse<String> answer = get(instance, path);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         List<JsonNode> items = new ArrayList<>();
         JSON.readTree(answer.body()).get("items").forEach(items::add);
         return items;
     }
 
-    private List<String> popularIds() throws IOException, InterruptedException {
-        return popularItems(50).stream().map(item -> item.get("id").asString()).toList();
+    /** "rank id views" per item: what two instances must agree on. */
+    private static List<String> ranked(Instance instance, String path) throws IOException, InterruptedException {
+        return items(instance, path).stream()
+                .map(item -> item.get("rank").asInt() + " " + item.get("id").asString() + " " + item.get("views").asLong())
+                .toList();
     }
 
-    private String prometheus() throws IOException, InterruptedException {
-        return get("/actuator/prometheus").body();
+    private static List<String> popularIds(Instance instance) throws IOException, InterruptedException {
+        return items(instance, "/api/v1/popular?limit=50").stream().map(item -> item.get("id").asString()).toList();
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+    private static String prometheus(Instance instance) throws IOException, InterruptedException {
+        return get(instance, "/actuator/prometheus").body();
     }
 
     private static void assertProblem(HttpResponse<String> answer, int status) {
-        assertThat(answer.statusCode()).isEqualTo(status);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = JSON.readTree(answer.body());
@@ -255,23 +427,23 @@ class RankingIntegrationTests {
         assertThat(problem.has("detail")).isTrue();
     }
 
-    private void publish(Article article) throws ExecutionException, InterruptedException {
+    private static void publish(Article article) throws ExecutionException, InterruptedException {
         send(new ArticlePublished(article.id(), article.version(), Instant.now(), article));
     }
 
-    private void send(ArticleEvent event) throws ExecutionException, InterruptedException {
+    private static void send(ArticleEvent event) throws ExecutionException, InterruptedException {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                    new StringSerializer(), new ByteArraySerializer());
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    Infrastructure.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer());
         }
         producer.send(new ProducerRecord<>(Topics.ARTICLES, event.articleId(), EventCodec.encode(event))).get();
     }
 
     /** Everything on the views topic for one article, read from the start to the current end. */
-    private List<ArticleViewed> viewsOnTopic(String articleId) {
+    private static List<ArticleViewed> viewsOnTopic(String articleId) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.VIEWS).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
@@ -295,9 +467,9 @@ class RankingIntegrationTests {
     }
 
     private static Article article(String id, String headline, OffsetDateTime publishedAt) {
-        return new Article(id, 1, ArticleStatus.PUBLISHED, headline, null, null, "<p>…</p>", "…", "international",
+        return new Article(id, 1, ArticleStatus.PUBLISHED, headline, null, null, "<p>…</p>", "…", SECTION,
                 List.of("উত্তর কোরিয়া"), "কালবেলা ডেস্ক", Edition.ONLINE, "bn", publishedAt, publishedAt,
                 new LeadImage("https://images.example.com/kim.jpg", "উত্তর কোরিয়ার নেতা কিম জং উন।", "সংগৃহীত"), null,
-                id, "https://prokash.example/international/" + id);
+                id, "https://prokash.example/" + SECTION + "/" + id);
     }
 }

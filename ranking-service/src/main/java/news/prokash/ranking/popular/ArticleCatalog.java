@@ -22,7 +22,7 @@ public class ArticleCatalog {
      */
     public boolean isListed(String articleId) {
         return stores.read(s -> {
-            ArticleSummary summary = s.articleSummaries().get(articleId);
+            ArticleSummary summary = s.get(articleId);
             return summary != null && summary.listedAt(clock.instant());
         });
     }

@@ -2,52 +2,36 @@ package news.prokash.ranking.popular;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
+import org.jspecify.annotations.Nullable;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Ranks counted articles: most views first, a tie goes to the newer article (fresh news beats old
- * news with as many readers), then the id so the order is stable. Only articles readers may see.
+ * Dresses ranked entries with what the article says now: a headline edited a second ago shows, an
+ * article taken down or moved to another section a second ago does not (the counts may be a
+ * second old, the catalog never is).
  */
 final class PopularRanking {
-
-    private static final Comparator<Candidate> ORDER = Comparator.comparingLong(Candidate::views).reversed()
-            .thenComparing(c -> c.summary().publishedAt().toInstant(), Comparator.reverseOrder())
-            .thenComparing(c -> c.summary().id());
 
     private PopularRanking() {
     }
 
-    /**
-     * Scans every count: fine while the store holds one entry per article; a windowed list will
-     * keep its own top-N instead.
-     */
-    static List<PopularArticle> top(ReadOnlyKeyValueStore<String, Long> viewCounts,
+    static List<PopularArticle> dress(Partial list, @Nullable String section, boolean trending,
             ReadOnlyKeyValueStore<String, ArticleSummary> summaries, Instant now, int limit) {
-        List<Candidate> candidates = new ArrayList<>();
-        try (KeyValueIterator<String, Long> counts = viewCounts.all()) {
-            while (counts.hasNext()) {
-                KeyValue<String, Long> count = counts.next();
-                ArticleSummary summary = summaries.get(count.key);
-                if (summary != null && summary.listedAt(now)) {
-                    candidates.add(new Candidate(summary, count.value));
-                }
+        List<RankedEntry> entries = section == null ? list.all() : list.sections().getOrDefault(section, List.of());
+        List<PopularArticle> items = new ArrayList<>(Math.min(limit, entries.size()));
+        for (RankedEntry entry : entries) {
+            if (items.size() == limit) {
+                break;
             }
-        }
-        candidates.sort(ORDER);
-        List<PopularArticle> items = new ArrayList<>(Math.min(limit, candidates.size()));
-        for (Candidate c : candidates.subList(0, Math.min(limit, candidates.size()))) {
-            ArticleSummary s = c.summary();
+            ArticleSummary s = summaries.get(entry.id());
+            if (s == null || !s.listedAt(now) || (section != null && !section.equals(s.section()))) {
+                continue;
+            }
             items.add(new PopularArticle(items.size() + 1, s.id(), s.headline(), s.section(), s.publishedAt(), s.url(),
-                    s.leadImage(), c.views()));
+                    s.leadImage(), entry.views(), trending ? entry.score() : null));
         }
         return items;
-    }
-
-    private record Candidate(ArticleSummary summary, long views) {
     }
 }

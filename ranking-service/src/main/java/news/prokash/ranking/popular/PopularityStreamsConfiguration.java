@@ -1,7 +1,13 @@
 package news.prokash.ranking.popular;
 
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import news.prokash.ranking.config.RankingProperties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.context.annotation.Bean;
@@ -15,21 +21,38 @@ class PopularityStreamsConfiguration {
 
     /** Binding {@code viewCounts-in-0}: the views topic, as raw bytes (decoded in the topology). */
     @Bean
-    Consumer<KStream<String, byte[]>> viewCounts() {
-        return PopularityTopology::countViews;
+    Consumer<KStream<String, byte[]>> viewCounts(RankingProperties properties, ViewMetrics viewMetrics) {
+        return views -> PopularityTopology.countViews(views, properties, viewMetrics);
+    }
+
+    /** {@code prokash.ranking.stream.views{outcome}}: what the topology did with each readable view. */
+    @Bean
+    ViewMetrics viewMetrics(MeterRegistry meters) {
+        Map<ViewMetrics.Outcome, Counter> counters = new EnumMap<>(ViewMetrics.Outcome.class);
+        for (ViewMetrics.Outcome outcome : ViewMetrics.Outcome.values()) {
+            counters.put(outcome, Counter.builder("prokash.ranking.stream.views")
+                    .description("Views read from the topic by what the topology did with them")
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .register(meters));
+        }
+        return outcome -> counters.get(outcome).increment();
     }
 
     /**
      * The binder binds only KStream/KTable/GlobalKTable inputs; the global store with its own
-     * processor is added to the same builder before the function runs on it.
+     * processor is added to the same builder before the function runs on it. Leaving the group on
+     * close hands a stopped instance's partitions over at once instead of after the session timeout.
      */
     @Bean
     StreamsBuilderFactoryBeanConfigurer articleSummariesStore() {
-        return factoryBean -> factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
-            @Override
-            public void configureBuilder(StreamsBuilder builder) {
-                PopularityTopology.addArticleSummaries(builder);
-            }
-        });
+        return factoryBean -> {
+            factoryBean.setLeaveGroupOnClose(true);
+            factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
+                @Override
+                public void configureBuilder(StreamsBuilder builder) {
+                    PopularityTopology.addArticleSummaries(builder);
+                }
+            });
+        };
     }
 }

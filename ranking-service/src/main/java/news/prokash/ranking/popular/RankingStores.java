@@ -1,45 +1,151 @@
 package news.prokash.ranking.popular;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
+import news.prokash.contracts.Topics;
 import news.prokash.ranking.config.RankingProperties;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
+import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Interactive queries over this instance's stores. Any {@link InvalidStateStoreException}, when the
- * store is looked up or while it is read, becomes {@link RankingUnavailableException} (503).
+ * Interactive queries over this instance's stores, and who holds which partition. Any
+ * {@link InvalidStateStoreException}, when a store is looked up or while it is read, becomes
+ * {@link RankingUnavailableException} (503).
  */
 @Component
 class RankingStores {
 
     private final InteractiveQueryService queries;
 
-    private final Duration retryAfter;
+    private final KafkaStreamsRegistry registry;
 
-    RankingStores(InteractiveQueryService queries, RankingProperties properties) {
+    private final RankingProperties properties;
+
+    RankingStores(InteractiveQueryService queries, KafkaStreamsRegistry registry, RankingProperties properties) {
         this.queries = queries;
-        this.retryAfter = properties.retryAfter();
+        this.registry = registry;
+        this.properties = properties;
     }
 
-    <T> T read(Function<Stores, T> query) {
+    /** Reads the global store of article summaries (every article, on every instance). */
+    <T> T read(Function<ReadOnlyKeyValueStore<String, ArticleSummary>, T> query) {
         try {
-            return query.apply(new Stores(
-                    queries.getQueryableStore(PopularityTopology.VIEW_COUNTS, QueryableStoreTypes.keyValueStore()),
-                    queries.getQueryableStore(PopularityTopology.ARTICLE_SUMMARIES,
-                            QueryableStoreTypes.keyValueStore())));
+            return query.apply(queries.getQueryableStore(PopularityTopology.ARTICLE_SUMMARIES,
+                    QueryableStoreTypes.keyValueStore()));
+        }
+        catch (InvalidStateStoreException | IllegalStateException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * This instance's part of a list: only partitions whose stores answer now (a restoring one is
+     * left out, and {@link Partial#partitions()} says so).
+     */
+    Partial localPartial(ListKind kind, Instant now) {
+        KafkaStreams streams = streams();
+        Set<Integer> covered = new TreeSet<>();
+        List<ReadOnlyWindowStore<String, Long>> stores = new ArrayList<>();
+        try {
+            for (int partition : localPartitions(streams)) {
+                try {
+                    ReadOnlyWindowStore<String, Long> hourly = streams.store(StoreQueryParameters.fromNameAndType(
+                            PopularityTopology.HOURLY_VIEWS, QueryableStoreTypes.<String, Long>windowStore())
+                            .withPartition(partition));
+                    ReadOnlyWindowStore<String, Long> unknown = streams.store(StoreQueryParameters.fromNameAndType(
+                            PopularityTopology.UNKNOWN_ARTICLE_VIEWS, QueryableStoreTypes.<String, Long>windowStore())
+                            .withPartition(partition));
+                    stores.add(hourly);
+                    stores.add(unknown);
+                    covered.add(partition);
+                }
+                catch (InvalidStateStoreException e) {
+                    // restoring or migrating: the merge sees the gap and retries
+                }
+            }
+            return read(summaries -> LocalRanking.partial(kind, covered, stores, summaries, now,
+                    properties.trending()));
         }
         catch (InvalidStateStoreException e) {
-            throw new RankingUnavailableException(retryAfter, e);
+            throw unavailable(e);
         }
     }
 
-    /** @param viewCounts the counts of this instance's partitions (all of them while it runs alone) */
-    record Stores(ReadOnlyKeyValueStore<String, Long> viewCounts,
-            ReadOnlyKeyValueStore<String, ArticleSummary> articleSummaries) {
+    /** Every instance with its active views partitions, as the group's last assignment has it. */
+    Map<HostInfo, Set<Integer>> assignment() {
+        Map<HostInfo, Set<Integer>> hosts = new HashMap<>();
+        try {
+            for (StreamsMetadata metadata : streams().streamsMetadataForStore(PopularityTopology.HOURLY_VIEWS)) {
+                Set<Integer> partitions = new HashSet<>();
+                for (TopicPartition tp : metadata.topicPartitions()) {
+                    if (tp.topic().equals(Topics.VIEWS)) {
+                        partitions.add(tp.partition());
+                    }
+                }
+                hosts.put(metadata.hostInfo(), partitions);
+            }
+        }
+        catch (IllegalStateException e) {
+            throw unavailable(e);
+        }
+        return hosts;
+    }
+
+    HostInfo self() {
+        return queries.getCurrentHostInfo();
+    }
+
+    private static Set<Integer> localPartitions(KafkaStreams streams) {
+        Set<Integer> partitions = new TreeSet<>();
+        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+            for (TaskMetadata task : thread.activeTasks()) {
+                for (TopicPartition tp : task.topicPartitions()) {
+                    if (tp.topic().equals(Topics.VIEWS)) {
+                        partitions.add(tp.partition());
+                    }
+                }
+            }
+        }
+        return partitions;
+    }
+
+    private KafkaStreams streams() {
+        for (StreamsBuilderFactoryBean factory : registry.streamsBuilderFactoryBeans()) {
+            KafkaStreams streams = factory.getKafkaStreams();
+            if (streams != null) {
+                return streams;
+            }
+        }
+        throw unavailable(new IllegalStateException("Kafka Streams has not started"));
+    }
+
+    private RankingUnavailableException unavailable(Exception cause) {
+        return new RankingUnavailableException(retryAfter(), cause);
+    }
+
+    Duration retryAfter() {
+        return properties.retryAfter();
     }
 }

@@ -31,7 +31,10 @@ final class ViewDecoder implements FixedKeyProcessor<String, byte[], DecodedView
     public void process(FixedKeyRecord<String, byte[]> record) {
         FixedKeyProcessorContext<String, DecodedView> ctx = context();
         try {
-            ctx.forward(record.withValue(new DecodedView(decode(record), record.value())));
+            ArticleViewed view = decode(record);
+            // event time is when the reader opened the article, whoever produced the record and when
+            ctx.forward(record.withValue(new DecodedView(view, record.value()))
+                    .withTimestamp(view.viewedAt().toEpochMilli()));
         }
         catch (EventFormatException e) {
             ctx.forward(record.withValue(new DecodedView(null, record.value()))

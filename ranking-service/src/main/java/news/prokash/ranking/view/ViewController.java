@@ -1,16 +1,17 @@
 package news.prokash.ranking.view;
 
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import news.prokash.contracts.ArticleViewed;
 import news.prokash.ranking.config.InvalidRequestException;
-import news.prokash.ranking.popular.ArticleCatalog;
+import news.prokash.ranking.config.InvalidRequestException.FieldError;
+import news.prokash.ranking.config.RankingProperties;
+import news.prokash.ranking.view.ViewIntake.Verdict;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,72 +20,160 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 class ViewController {
 
-    private final ArticleCatalog catalog;
+    static final String NDJSON = "application/x-ndjson";
+
+    private final ViewIntake intake;
 
     private final ViewPublisher publisher;
 
-    private final Clock clock;
+    private final JsonMapper json;
 
-    private final Counter accepted;
+    private final int maxBatch;
 
-    private final Counter unknownArticle;
-
-    private final Counter rejected;
-
-    private final Counter failed;
-
-    ViewController(ArticleCatalog catalog, ViewPublisher publisher, Clock clock, MeterRegistry meters) {
-        this.catalog = catalog;
+    ViewController(ViewIntake intake, ViewPublisher publisher, JsonMapper json, RankingProperties properties) {
+        this.intake = intake;
         this.publisher = publisher;
-        this.clock = clock;
-        this.accepted = outcome(meters, "accepted");
-        this.unknownArticle = outcome(meters, "unknown-article");
-        this.rejected = outcome(meters, "rejected");
-        this.failed = outcome(meters, "failed");
-    }
-
-    private static Counter outcome(MeterRegistry meters, String outcome) {
-        return Counter.builder("prokash.ranking.views")
-                .description("View requests by outcome")
-                .tag("outcome", outcome)
-                .register(meters);
+        this.json = json;
+        this.maxBatch = properties.maxBatch();
     }
 
     @PostMapping("/api/v1/views")
     ResponseEntity<Void> view(@RequestBody ViewRequest request,
             @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent) {
-        List<InvalidRequestException.FieldError> errors = request.errors();
-        if (!errors.isEmpty()) {
-            rejected.increment();
-            throw new InvalidRequestException(errors);
+        switch (intake.judge(request, userAgent)) {
+            case Verdict.Invalid invalid -> throw new InvalidRequestException(invalid.errors());
+            case Verdict.UnknownArticle unknown -> throw new UnknownArticleException();
+            case Verdict.Bot bot -> {
+                // nothing written
+            }
+            case Verdict.Send send -> send(List.of(send.view()));
         }
-        ArticleViewed view = request.toEvent(userAgent, clock.instant());
-        if (!catalog.isListed(view.articleId())) {
-            unknownArticle.increment();
-            throw new UnknownArticleException();
+        return ResponseEntity.accepted().build();
+    }
+
+    /**
+     * Many views at once (the website's edge batches): a JSON array or NDJSON, at most
+     * {@code prokash.ranking.max-batch}. Each item is judged alone; the good ones are written
+     * together and the answer lists what happened to the others.
+     */
+    @PostMapping(path = "/api/v1/views/batch", consumes = { MediaType.APPLICATION_JSON_VALUE, NDJSON })
+    ResponseEntity<BatchResult> batch(@RequestBody String body,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+            @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent) {
+        List<@Nullable ViewRequest> requests = MediaType.parseMediaType(contentType).isCompatibleWith(
+                MediaType.parseMediaType(NDJSON)) ? ndjson(body) : jsonArray(body);
+        if (requests.isEmpty() || requests.size() > maxBatch) {
+            intake.rejected();
+            throw new InvalidRequestException(
+                    List.of(new FieldError("views", "must hold between 1 and " + maxBatch + " views")));
         }
+        List<ArticleViewed> toSend = new ArrayList<>();
+        List<BatchResult.Rejected> rejected = new ArrayList<>();
+        int bots = 0;
+        for (int i = 0; i < requests.size(); i++) {
+            ViewRequest request = requests.get(i);
+            if (request == null) {
+                intake.rejected();
+                rejected.add(new BatchResult.Rejected(i, 400, "Unreadable view", List.of()));
+                continue;
+            }
+            switch (intake.judge(request, userAgent)) {
+                case Verdict.Invalid invalid -> rejected.add(new BatchResult.Rejected(i, 400, "Invalid request",
+                        invalid.errors()));
+                case Verdict.UnknownArticle unknown -> rejected.add(new BatchResult.Rejected(i, 404,
+                        "Unknown article", List.of()));
+                case Verdict.Bot bot -> bots++;
+                case Verdict.Send send -> toSend.add(send.view());
+            }
+        }
+        if (!toSend.isEmpty()) {
+            send(toSend);
+        }
+        return ResponseEntity.accepted()
+                .body(new BatchResult(requests.size(), toSend.size(), bots, rejected));
+    }
+
+    private void send(List<ArticleViewed> views) {
         try {
-            publisher.publish(view);
+            publisher.publishAll(views);
         }
         catch (ViewNotRecordedException e) {
-            failed.increment();
+            intake.failed(views.size());
             throw e;
         }
-        accepted.increment();
-        return ResponseEntity.accepted().build();
+        intake.accepted(views.size());
+    }
+
+    /** An array whose items are each an object; an unreadable item is that item's problem only. */
+    private List<@Nullable ViewRequest> jsonArray(String body) {
+        JsonNode tree;
+        try {
+            tree = json.readTree(body);
+        }
+        catch (JacksonException e) {
+            throw unreadableBatch();
+        }
+        if (tree == null || !tree.isArray()) {
+            throw unreadableBatch();
+        }
+        List<@Nullable ViewRequest> requests = new ArrayList<>(tree.size());
+        for (JsonNode item : tree) {
+            requests.add(item.isObject() ? read(() -> json.treeToValue(item, ViewRequest.class)) : null);
+        }
+        return requests;
+    }
+
+    private List<@Nullable ViewRequest> ndjson(String body) {
+        List<@Nullable ViewRequest> requests = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            if (!line.isBlank()) {
+                requests.add(read(() -> json.readValue(line, ViewRequest.class)));
+            }
+        }
+        return requests;
+    }
+
+    private static @Nullable ViewRequest read(java.util.function.Supplier<ViewRequest> reader) {
+        try {
+            return reader.get();
+        }
+        catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private InvalidRequestException unreadableBatch() {
+        intake.rejected();
+        return new InvalidRequestException(List.of(new FieldError("views",
+                "must be a JSON array of views, or one JSON view per line with Content-Type " + NDJSON)));
     }
 
     /** Unreadable JSON is a rejected view too; the parser's message is never echoed. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable() {
-        rejected.increment();
+        intake.rejected();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The body must be a JSON object such as {\"articleId\": \"…\", \"visitorId\": \"…\"}.");
         problem.setTitle("Unreadable request body");
         return problem;
+    }
+
+    /**
+     * @param received items in the batch
+     * @param accepted written to Kafka
+     * @param bots from a known crawler or bot: not written
+     * @param rejected the others, by position in the batch (0-based), with a status as the single endpoint would answer
+     */
+    record BatchResult(int received, int accepted, int bots, List<Rejected> rejected) {
+
+        record Rejected(int index, int status, String title, List<FieldError> errors) {
+        }
     }
 }

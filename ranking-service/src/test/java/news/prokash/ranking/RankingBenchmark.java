@@ -1,0 +1,588 @@
+package news.prokash.ranking;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import news.prokash.contracts.Article;
+import news.prokash.contracts.ArticlePublished;
+import news.prokash.contracts.ArticleStatus;
+import news.prokash.contracts.ArticleViewed;
+import news.prokash.contracts.Edition;
+import news.prokash.contracts.EventCodec;
+import news.prokash.contracts.Topics;
+import news.prokash.harness.Infrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./prokash bench ranking-service}: replays a recorded stream of views (Zipf popularity over
+ * thousands of articles, many visitors) through the real service and prints
+ * <ul>
+ * <li>views/s through the topology (decode, bots, dedup, hourly counts) beside the raw Kafka
+ * consumer rate for the same records and a Redis sorted-set leaderboard (ZINCRBY per view, no
+ * dedup), one at a time and pipelined;</li>
+ * <li>view-to-list delay (a view produced until {@code GET /popular} shows it) and
+ * {@code GET /popular} latency at a fixed request rate, both while views keep arriving.</li>
+ * </ul>
+ * Sizes: {@code -Dprokash.bench.views} (2,000,000), {@code .articles} (5,000), {@code .visitors}
+ * (500,000), {@code .rate} (2,000 requests/s), {@code .seconds} (20), {@code .traffic} (1,000 views/s
+ * meanwhile). Never fails on speed.
+ */
+class RankingBenchmark {
+
+    private static final int VIEWS = Integer.getInteger("prokash.bench.views", 2_000_000);
+
+    private static final int ARTICLES = Integer.getInteger("prokash.bench.articles", 5_000);
+
+    private static final int VISITORS = Integer.getInteger("prokash.bench.visitors", 500_000);
+
+    private static final int RATE = Integer.getInteger("prokash.bench.rate", 2_000);
+
+    private static final int SECONDS = Integer.getInteger("prokash.bench.seconds", 20);
+
+    /** Views per second arriving while delays and latencies are measured. */
+    private static final int TRAFFIC = Integer.getInteger("prokash.bench.traffic", 1_000);
+
+    private static final double ZIPF_EXPONENT = 1.0;
+
+    private static final int ONE_AT_A_TIME = Math.min(VIEWS, 300_000);
+
+    private static final String PROBE_SECTION = "probe";
+
+    private static final Path WORK = Path.of("target", "bench").toAbsolutePath();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String bootstrap = Infrastructure.kafka().bootstrapServers();
+
+    @Test
+    void replayViews() throws Exception {
+        FileSystemUtils.deleteRecursively(WORK);
+        Files.createDirectories(WORK);
+        say("ranking benchmark, %s, %d cores, load average %s", Instant.now(), Runtime.getRuntime().availableProcessors(),
+                Files.readString(Path.of("/proc/loadavg")).trim());
+        createTopics();
+        publishArticles();
+        int[] articleOf = zipfSequence();
+        long recordBytes = produceViews(articleOf);
+
+        double raw = rawConsumerRate();
+        say("raw Kafka consumer: %,.0f records/s (%d records, %.0f bytes each)", raw, VIEWS, (double) recordBytes / VIEWS);
+
+        double[] redis = redisRates(articleOf);
+
+        int port = freePort();
+        try (ConfigurableApplicationContext app = startService(port)) {
+            double topology = topologyRate(app);
+            say("topology (the service, 1 stream thread): %,.0f views/s = %.0f%% of the raw consumer", topology,
+                    100 * topology / raw);
+            if (redis.length > 0) {
+                say("redis ZINCRBY one at a time: %,.0f/s (topology %.2fx); pipelined (1,000): %,.0f/s (topology %.2fx)",
+                        redis[0], topology / redis[0], redis[1], topology / redis[1]);
+            }
+            underLoad(port);
+        }
+    }
+
+    private void createTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(
+                    new NewTopic(Topics.ARTICLES, Topics.PARTITIONS, (short) 1)
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                    new NewTopic(Topics.VIEWS, Topics.PARTITIONS, (short) 1))).all().get();
+        }
+    }
+
+    private void publishArticles() throws Exception {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < ARTICLES; i++) {
+                producer.send(articleRecord(articleId(i), "bench"));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Which article each view is of: rank r with probability proportional to 1/r^s. */
+    private static int[] zipfSequence() {
+        double[] cdf = new double[ARTICLES];
+        double sum = 0;
+        for (int r = 0; r < ARTICLES; r++) {
+            sum += 1 / Math.pow(r + 1, ZIPF_EXPONENT);
+            cdf[r] = sum;
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        int[] sequence = new int[VIEWS];
+        for (int i = 0; i < VIEWS; i++) {
+            int found = Arrays.binarySearch(cdf, random.nextDouble() * sum);
+            sequence[i] = Math.min(ARTICLES - 1, found >= 0 ? found : -found - 1);
+        }
+        return sequence;
+    }
+
+    /** The recorded stream: the last two hours of views, in time order, as the website's edge sent them. */
+    private long produceViews(int[] articleOf) throws Exception {
+        SplittableRandom random = new SplittableRandom(11);
+        Instant start = Instant.now().minus(Duration.ofHours(2));
+        long step = Duration.ofHours(2).toNanos() / VIEWS;
+        long bytes = 0;
+        long t0 = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < VIEWS; i++) {
+                String article = articleId(articleOf[i]);
+                Instant at = start.plusNanos(step * i);
+                byte[] value = EventCodec.encode(new ArticleViewed(article, "visitor-" + random.nextInt(VISITORS), at,
+                        null, "Mozilla/5.0 (Linux; Android 14) Chrome/126 Mobile"));
+                bytes += value.length;
+                producer.send(new ProducerRecord<>(Topics.VIEWS, null, at.toEpochMilli(), article, value));
+            }
+            producer.flush();
+        }
+        say("recorded stream: %,d views of %,d articles (Zipf s=%.1f) by %,d visitors, produced at %,.0f/s", VIEWS,
+                ARTICLES, ZIPF_EXPONENT, VISITORS, VIEWS / seconds(t0));
+        return bytes;
+    }
+
+    private double rawConsumerRate() {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.VIEWS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long read = 0;
+            long t0 = System.nanoTime();
+            while (read < VIEWS) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
+                read += records.count();
+            }
+            return read / seconds(t0);
+        }
+    }
+
+    /** {one at a time, pipelined} ZINCRBY rates on a Debian redis-server on loopback; empty if there is none. */
+    private double[] redisRates(int[] articleOf) throws Exception {
+        Path binary = Path.of("/usr/bin/redis-server");
+        if (!Files.isExecutable(binary)) {
+            say("redis: no /usr/bin/redis-server (apt-get install redis-server): baseline skipped");
+            return new double[0];
+        }
+        int port = freePort();
+        Path dir = Files.createDirectories(WORK.resolve("redis"));
+        Process redis = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--dir", dir.toString(), "--save", "", "--appendonly", "no", "--logfile", dir.resolve("redis.log").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        try {
+            Resp resp = Resp.connect(port, Duration.ofSeconds(10));
+            long t0 = System.nanoTime();
+            for (int i = 0; i < ONE_AT_A_TIME; i++) {
+                resp.send("ZINCRBY", "popular", "1", articleId(articleOf[i]));
+                resp.flush();
+                resp.reply();
+            }
+            double single = ONE_AT_A_TIME / seconds(t0);
+            resp.send("DEL", "popular");
+            resp.flush();
+            resp.reply();
+            t0 = System.nanoTime();
+            for (int i = 0; i < VIEWS; i += 1000) {
+                int end = Math.min(VIEWS, i + 1000);
+                for (int j = i; j < end; j++) {
+                    resp.send("ZINCRBY", "popular", "1", articleId(articleOf[j]));
+                }
+                resp.flush();
+                for (int j = i; j < end; j++) {
+                    resp.reply();
+                }
+            }
+            double pipelined = VIEWS / seconds(t0);
+            resp.close();
+            say("redis ZINCRBY (%s, loopback): one at a time %,.0f/s (%,d views), pipelined by 1,000 %,.0f/s (%,d views)",
+                    version(binary), single, ONE_AT_A_TIME, pipelined, VIEWS);
+            return new double[] { single, pipelined };
+        }
+        finally {
+            redis.destroy();
+            redis.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private ConfigurableApplicationContext startService(int port) {
+        return new SpringApplicationBuilder(RankingApplication.class).run(
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--spring.cloud.stream.kafka.streams.binder.brokers=" + bootstrap,
+                "--spring.cloud.stream.kafka.streams.binder.functions.viewCounts.application-id=ranking-bench-"
+                        + UUID.randomUUID().toString().substring(0, 8),
+                "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + WORK.resolve("state"),
+                "--logging.level.root=WARN");
+    }
+
+    /** From the first view the topology handled to the last one of the recorded stream. */
+    private static double topologyRate(ConfigurableApplicationContext app) throws InterruptedException {
+        MeterRegistry meters = app.getBean(MeterRegistry.class);
+        LongSupplier handled = () -> (long) meters.find("prokash.ranking.stream.views").counters().stream()
+                .mapToDouble(Counter::count).sum();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+        while (handled.getAsLong() == 0) {
+            Thread.sleep(5);
+        }
+        long t0 = System.nanoTime();
+        long last = 0;
+        while (handled.getAsLong() < VIEWS && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long now = handled.getAsLong();
+            if (now / 500_000 != last / 500_000) {
+                say("  … %,d views handled", now);
+            }
+            last = now;
+        }
+        double rate = handled.getAsLong() / seconds(t0);
+        for (String outcome : List.of("counted", "duplicate", "unknown-article", "late", "bot", "future")) {
+            Counter counter = meters.find("prokash.ranking.stream.views").tag("outcome", outcome).counter();
+            say("  outcome %-16s %,12.0f", outcome, counter == null ? 0 : counter.count());
+        }
+        return rate;
+    }
+
+    /**
+     * While views keep arriving (a steady producer), GET /popular at a fixed rate, timed from when
+     * each request was due (so a slow answer delays none of the next), and probes: a view of a fresh
+     * article in its own section, timed until that section's list shows it.
+     */
+    private void underLoad(int port) throws Exception {
+        String probes = "probe-" + UUID.randomUUID().toString().substring(0, 6);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < 60; i++) {
+                producer.send(articleRecord(probes + "-" + i, PROBE_SECTION));
+            }
+            producer.flush();
+        }
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread traffic = Thread.ofPlatform().name("bench-traffic").start(() -> steadyViews(running, TRAFFIC));
+        try {
+            get(port, "/api/v1/popular"); // the first list of each kind is made on request
+            Thread.sleep(2000);
+            List<Long> delays = viewToList(port, probes);
+            say("view-to-list delay (%d probes, views arriving at %,d/s, list refresh 1s): %s", delays.size(),
+                    TRAFFIC, percentiles(delays));
+            List<List<Long>> info = fixedRate(port, "/actuator/info", Math.min(SECONDS, 10));
+            List<List<Long>> popular = fixedRate(port, "/api/v1/popular", SECONDS);
+            say("GET /api/v1/popular at %,d req/s for %ds (%d requests): from when due %s; from when sent %s", RATE,
+                    SECONDS, popular.get(0).size(), percentiles(popular.get(0)), percentiles(popular.get(1)));
+            say("GET /actuator/info at the same rate (the HTTP stack alone): from when due %s; from when sent %s",
+                    percentiles(info.get(0)), percentiles(info.get(1)));
+        }
+        finally {
+            running.set(false);
+            traffic.join();
+        }
+    }
+
+    private void steadyViews(AtomicBoolean running, int perSecond) {
+        SplittableRandom random = new SplittableRandom(13);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            long next = System.nanoTime();
+            while (running.get()) {
+                for (int i = 0; i < perSecond / 100; i++) {
+                    String article = articleId(random.nextInt(ARTICLES));
+                    Instant now = Instant.now();
+                    producer.send(new ProducerRecord<>(Topics.VIEWS, null, now.toEpochMilli(), article,
+                            EventCodec.encode(new ArticleViewed(article, "live-" + random.nextInt(VISITORS), now, null, null))));
+                }
+                next += 10_000_000;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(Duration.ofNanos(wait));
+                }
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<Long> viewToList(int port, String probes) throws Exception {
+        List<Long> delays = new ArrayList<>();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 0; i < 50; i++) {
+                String id = probes + "-" + i;
+                Instant now = Instant.now();
+                long t0 = System.nanoTime();
+                producer.send(new ProducerRecord<>(Topics.VIEWS, null, now.toEpochMilli(), id,
+                        EventCodec.encode(new ArticleViewed(id, "prober", now, null, null))));
+                producer.flush();
+                long deadline = t0 + TimeUnit.SECONDS.toNanos(30);
+                while (System.nanoTime() < deadline) {
+                    JsonNode items = JSON.readTree(get(port, "/api/v1/popular?window=1h&limit=50&section=" + PROBE_SECTION)
+                            .body()).get("items");
+                    boolean seen = false;
+                    for (JsonNode item : items) {
+                        seen |= item.get("id").asString().equals(id);
+                    }
+                    if (seen) {
+                        delays.add((System.nanoTime() - t0) / 1000);
+                        break;
+                    }
+                    Thread.sleep(10);
+                }
+                Thread.sleep(150); // so probes fall at different points of the refresh cycle
+            }
+        }
+        return delays;
+    }
+
+    /**
+     * Latencies in µs of requests due at RATE per second for the given seconds: from when each was
+     * due (what a reader waits, queueing in this client included) and from when it was sent.
+     */
+    private static List<List<Long>> fixedRate(int port, String path, int seconds) throws Exception {
+        int threads = 16;
+        int perThread = RATE * seconds / threads;
+        long intervalNs = 1_000_000_000L * threads / RATE;
+        long[][] latencies = new long[threads][perThread];
+        long[][] service = new long[threads][perThread];
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime() + 50_000_000;
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            pool.execute(() -> {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build();
+                long due = start + thread * intervalNs / threads;
+                for (int i = 0; i < perThread; i++, due += intervalNs) {
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        try {
+                            Thread.sleep(Duration.ofNanos(wait));
+                        }
+                        catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    long sent = System.nanoTime();
+                    try {
+                        if (HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() != 200) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                    catch (IOException | InterruptedException e) {
+                        failures.incrementAndGet();
+                    }
+                    long done = System.nanoTime();
+                    latencies[thread][i] = (done - due) / 1000;
+                    service[thread][i] = (done - sent) / 1000;
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
+        if (failures.get() > 0) {
+            say("  %s: %d requests failed", path, failures.get());
+        }
+        return List.of(flatten(latencies), flatten(service));
+    }
+
+    private static List<Long> flatten(long[][] perThread) {
+        List<Long> all = new ArrayList<>();
+        for (long[] thread : perThread) {
+            for (long latency : thread) {
+                all.add(latency);
+            }
+        }
+        return all;
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String percentiles(List<Long> micros) {
+        if (micros.isEmpty()) {
+            return "no samples";
+        }
+        long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+        return "p50 %s, p90 %s, p99 %s, max %s".formatted(ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99),
+                ms(sorted, 1.0));
+    }
+
+    private static String ms(long[] sorted, double quantile) {
+        long value = sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+        return "%.1f ms".formatted(value / 1000.0);
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static ProducerRecord<String, byte[]> articleRecord(String id, String section) {
+        OffsetDateTime published = OffsetDateTime.now(ZoneOffset.ofHours(6)).minusDays(1);
+        Article article = new Article(id, 1, ArticleStatus.PUBLISHED, "শিরোনাম " + id, null, null, "<p>…</p>", "…",
+                section, List.of(), "ডেস্ক", Edition.ONLINE, "bn", published, published, null, null, id,
+                "https://prokash.example/" + section + "/" + id);
+        return new ProducerRecord<>(Topics.ARTICLES, id, EventCodec.encode(new ArticlePublished(id, 1, Instant.now(), article)));
+    }
+
+    private static String articleId(int rank) {
+        return "article-" + rank;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String version(Path redis) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(redis.toString(), "--version").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor();
+        return out.replaceAll(".*(v=[0-9.]+).*", "redis $1");
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println("[bench] " + format.formatted(args));
+    }
+
+    /** Just enough RESP (the Redis protocol) for commands and their replies. */
+    private static final class Resp implements AutoCloseable {
+
+        private final Socket socket;
+
+        private final OutputStream out;
+
+        private final InputStream in;
+
+        private Resp(Socket socket) throws IOException {
+            this.socket = socket;
+            this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+            this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+        }
+
+        static Resp connect(int port, Duration patience) throws Exception {
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (true) {
+                try {
+                    Socket socket = new Socket("127.0.0.1", port);
+                    socket.setTcpNoDelay(true);
+                    return new Resp(socket);
+                }
+                catch (IOException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(50);
+                }
+            }
+        }
+
+        void send(String... parts) throws IOException {
+            out.write(("*" + parts.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (String part : parts) {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                out.write(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(bytes);
+                out.write('\r');
+                out.write('\n');
+            }
+        }
+
+        void flush() throws IOException {
+            out.flush();
+        }
+
+        /** Reads one reply (simple, integer, error or bulk string) and drops it. */
+        void reply() throws IOException {
+            int type = in.read();
+            String line = line();
+            switch (type) {
+                case '$' -> {
+                    int length = Integer.parseInt(line);
+                    if (length >= 0) {
+                        in.skipNBytes(length + 2L);
+                    }
+                }
+                case '-' -> throw new IOException("redis: " + line);
+                case '+', ':' -> {
+                }
+                default -> throw new IOException("unexpected reply type " + type);
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = in.read()) != '\r') {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                line.append((char) c);
+            }
+            in.read(); // \n
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}
