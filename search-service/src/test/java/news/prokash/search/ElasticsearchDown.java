@@ -3,6 +3,7 @@ package news.prokash.search;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
@@ -27,7 +28,8 @@ public final class ElasticsearchDown {
     }
 
     public static SearchProperties properties() {
-        return new SearchProperties(new SearchProperties.Index("articles", "articles-v1",
-                new ClassPathResource("elasticsearch/articles-v1.json"), 1, 0));
+        return new SearchProperties(new SearchProperties.Index("articles", "articles-v2",
+                new ClassPathResource("elasticsearch/articles-v2.json"), 1, 0),
+                new SearchProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(30)));
     }
 }

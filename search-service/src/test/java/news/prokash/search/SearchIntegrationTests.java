@@ -26,7 +26,6 @@ import news.prokash.contracts.ArticleUpdated;
 import news.prokash.contracts.EventCodec;
 import news.prokash.contracts.Topics;
 import news.prokash.harness.Infrastructure;
-import news.prokash.harness.RealInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,11 +43,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -56,9 +52,8 @@ import tools.jackson.databind.JsonNode;
  * The whole service against a real Kafka broker and a real Elasticsearch 9.2 with the Bengali
  * analysis plugin: events in through the topic, answers out through HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchIntegrationTests {
+class SearchIntegrationTests extends ServiceIntegrationTest {
 
     private static final Duration INDEXED_WITHIN = Duration.ofSeconds(30);
 
@@ -66,12 +61,6 @@ class SearchIntegrationTests {
     private static final String HILSA = "hilsa-" + UUID.randomUUID();
     private static final String BUDGET = "budget-" + UUID.randomUUID();
     private static final String CRICKET = "cricket-" + UUID.randomUUID();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        RealInfrastructure.kafka(registry);
-        RealInfrastructure.elasticsearch(registry);
-    }
 
     @LocalServerPort
     private int port;

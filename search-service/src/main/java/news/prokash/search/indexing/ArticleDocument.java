@@ -2,6 +2,7 @@ package news.prokash.search.indexing;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.StringJoiner;
 
 import news.prokash.contracts.Article;
 import news.prokash.contracts.ArticleDeleted;
@@ -11,13 +12,16 @@ import news.prokash.contracts.ArticleStatus;
 import news.prokash.contracts.ArticleUnpublished;
 import news.prokash.contracts.ArticleUpdated;
 import news.prokash.contracts.LeadImage;
+import news.prokash.search.latin.Transliteration;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the search index holds for one article: the searchable text and what a result item shows,
  * not the HTML body. Every state is kept as a document, unpublished and deleted ones too, so the
  * external version check still rejects an older event that arrives later; queries filter on status.
- * Times are the strings the editor gave (with offset), so results show them unchanged.
+ * Times are the strings the editor gave (with offset), so results show them unchanged. {@code latin} is
+ * the {@link Transliteration#key sound key} of the headline, kicker, tags and summary, for queries typed
+ * in Latin letters.
  */
 record ArticleDocument(
         String id,
@@ -37,7 +41,8 @@ record ArticleDocument(
         @Nullable String publishedAt,
         @Nullable String updatedAt,
         @Nullable String url,
-        @Nullable LeadImage leadImage) {
+        @Nullable LeadImage leadImage,
+        @Nullable String latin) {
 
     static ArticleDocument of(ArticleEvent event) {
         return switch (event) {
@@ -48,7 +53,7 @@ record ArticleDocument(
             // a tombstone-like document: nothing searchable, only the version that deleted it
             case ArticleDeleted e -> new ArticleDocument(e.articleId(), e.version(), ArticleStatus.DELETED.wireName(),
                     null, null, null, null, null, null, null, null, null, null, null, null,
-                    e.occurredAt().toString(), null, null);
+                    e.occurredAt().toString(), null, null, null);
         };
     }
 
@@ -56,6 +61,20 @@ record ArticleDocument(
         return new ArticleDocument(a.id(), a.version(), status.wireName(), a.headline(), a.kicker(), a.summary(),
                 a.bodyText(), a.section(), a.tags(), a.byline(), a.edition().wireName(), a.language(), a.slug(),
                 a.source(), DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(a.publishedAt()),
-                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(a.updatedAt()), a.url(), a.leadImage());
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(a.updatedAt()), a.url(), a.leadImage(), latin(a));
+    }
+
+    /** The sound key of what a reader would recall of an article: headline, kicker, tags, summary (not the body). */
+    private static String latin(Article a) {
+        StringJoiner text = new StringJoiner(" ");
+        text.add(a.headline());
+        if (a.kicker() != null) {
+            text.add(a.kicker());
+        }
+        a.tags().forEach(text::add);
+        if (a.summary() != null) {
+            text.add(a.summary());
+        }
+        return Transliteration.key(text.toString());
     }
 }

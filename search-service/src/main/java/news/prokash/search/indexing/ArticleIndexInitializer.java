@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * so a missing alias can never make Elasticsearch auto-create an index with guessed mappings.
  */
 @Component
-class ArticleIndexInitializer implements ApplicationRunner {
+public class ArticleIndexInitializer implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleIndexInitializer.class);
 
@@ -61,13 +61,14 @@ class ArticleIndexInitializer implements ApplicationRunner {
         }
     }
 
+    /** The alias is gone (deleted by hand): check again before the next write. */
+    void forget() {
+        ready = false;
+    }
+
     private void create() throws IOException {
-        String definition = definition();
         try {
-            client.indices().create(c -> c
-                    .index(index.name())
-                    .withJson(new StringReader(definition))
-                    .aliases(index.alias(), a -> a.isWriteIndex(true)));
+            createIndex(index.name(), true);
             log.info("Created index {} with alias {}", index.name(), index.alias());
         }
         catch (ElasticsearchException e) {
@@ -80,13 +81,31 @@ class ArticleIndexInitializer implements ApplicationRunner {
         }
     }
 
+    /**
+     * A new index from the definition, behind the alias or (for a rebuild) without it and with
+     * refresh off until the load is done.
+     */
+    void createIndex(String name, boolean withAlias) throws IOException {
+        String definition = definition(!withAlias);
+        client.indices().create(c -> {
+            c.index(name).withJson(new StringReader(definition));
+            if (withAlias) {
+                c.aliases(index.alias(), a -> a.isWriteIndex(true));
+            }
+            return c;
+        });
+    }
+
     /** The JSON resource, with shard and replica counts from configuration (they differ per environment). */
-    private String definition() throws IOException {
+    private String definition(boolean bulkLoad) throws IOException {
         try (InputStream in = index.definition().getInputStream()) {
             ObjectNode root = (ObjectNode) jsonMapper.readTree(in);
             ObjectNode settings = root.withObject("/settings/index");
             settings.put("number_of_shards", index.shards());
             settings.put("number_of_replicas", index.replicas());
+            if (bulkLoad) {
+                settings.put("refresh_interval", "-1");
+            }
             return jsonMapper.writeValueAsString(root);
         }
     }

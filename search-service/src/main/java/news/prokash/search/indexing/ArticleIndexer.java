@@ -1,23 +1,30 @@
 package news.prokash.search.indexing;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import news.prokash.contracts.ArticleEvent;
+import news.prokash.contracts.EventCodec;
 import news.prokash.search.config.SearchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies one article event to the index, idempotently: the document carries the event's version
- * as an external version, so Elasticsearch itself rejects a replayed or out-of-order older event
- * (409) and no read-before-write is needed.
+ * Applies article events to the index in one bulk request per batch, idempotently: every document
+ * carries its event's version as an external version, so Elasticsearch itself rejects a replayed
+ * or out-of-order older event (409, counted as stale) and no read-before-write is needed. That also
+ * makes retrying a whole batch harmless.
  */
 @Component
-class ArticleIndexer {
+public class ArticleIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleIndexer.class);
 
@@ -34,41 +41,106 @@ class ArticleIndexer {
         this.alias = properties.index().alias();
     }
 
-    void apply(ArticleEvent event) {
-        ArticleDocument document = ArticleDocument.of(event);
+    /**
+     * Decodes and indexes a batch of raw events, in order.
+     *
+     * @throws SearchIndexUnavailableException Elasticsearch could not take the batch now: retry it all
+     * @throws EventRejectedException the event at {@link EventRejectedException#position()} can never be
+     *     indexed (undecodable, or refused by Elasticsearch); everything before it is indexed
+     */
+    void applyAll(List<byte[]> payloads) {
+        List<ArticleEvent> events = new ArrayList<>(payloads.size());
+        EventRejectedException undecodable = null;
+        for (int i = 0; i < payloads.size(); i++) {
+            try {
+                events.add(EventCodec.decodeArticleEvent(payloads.get(i)));
+            }
+            catch (RuntimeException e) {
+                // the events before it are indexed now, the ones after it are redelivered
+                undecodable = new EventRejectedException(i, "undecodable event: " + e.getMessage(), e);
+                break;
+            }
+        }
+        index(alias, true, events);
+        if (undecodable != null) {
+            throw undecodable;
+        }
+    }
+
+    /** The same for decoded events into a named index (a rebuild writes to its new index, not the alias). */
+    void index(String target, boolean requireAlias, List<ArticleEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         try {
             initializer.ensureExists();
         }
         catch (IOException | ElasticsearchException e) {
-            metrics.failed();
-            // not this event's fault (Elasticsearch down, plugin missing): retry rather than dead-letter
+            metrics.failed(events.size());
+            // not these events' fault (Elasticsearch down, plugin missing): retry rather than dead-letter
             throw new SearchIndexUnavailableException("the index cannot be created", e);
         }
-        try {
-            client.index(i -> i
-                    .index(alias)
-                    .requireAlias(true)
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(target).requireAlias(requireAlias);
+        for (ArticleEvent event : events) {
+            bulk.operations(op -> op.index(i -> i
                     .id(event.articleId())
                     .versionType(VersionType.External)
                     .version(event.version())
-                    .document(document));
-            metrics.indexed();
+                    .document(ArticleDocument.of(event))));
+        }
+        BulkResponse response;
+        try {
+            response = client.bulk(bulk.build());
         }
         catch (ElasticsearchException e) {
-            if (e.status() == 409) {
-                metrics.stale();
-                log.debug("Ignored {} v{}: the index holds this version or a newer one", event.articleId(), event.version());
-                return;
+            metrics.failed(events.size());
+            if (e.status() == 404) {
+                // the alias vanished (deleted by hand): create it again before the retry
+                initializer.forget();
             }
-            metrics.failed();
-            if (e.status() == 429 || e.status() >= 500) {
-                throw new SearchIndexUnavailableException("Elasticsearch answered " + e.status(), e);
-            }
-            throw new ArticleRejectedException("Elasticsearch rejected " + event.articleId() + " v" + event.version(), e);
+            // a failure of the whole request is never one event's fault: retry, never dead-letter
+            throw new SearchIndexUnavailableException("Elasticsearch answered " + e.status(), e);
         }
         catch (IOException e) {
-            metrics.failed();
+            metrics.failed(events.size());
             throw new SearchIndexUnavailableException("Elasticsearch unreachable", e);
+        }
+        outcomes(events, response);
+    }
+
+    private void outcomes(List<ArticleEvent> events, BulkResponse response) {
+        List<BulkResponseItem> items = response.items();
+        int firstRejected = -1;
+        int unavailable = 0;
+        for (int i = 0; i < items.size(); i++) {
+            BulkResponseItem item = items.get(i);
+            int status = item.status();
+            if (item.error() == null) {
+                metrics.indexed();
+            }
+            else if (status == 409) {
+                metrics.stale();
+                log.debug("Ignored {} v{}: the index holds this version or a newer one", item.id(), events.get(i).version());
+            }
+            else {
+                metrics.failed(1);
+                if (status == 429 || status >= 500 || status == 404) {
+                    unavailable++;
+                }
+                else if (firstRejected < 0) {
+                    firstRejected = i;
+                }
+            }
+        }
+        if (unavailable > 0) {
+            throw new SearchIndexUnavailableException(unavailable + " of " + items.size() + " events not taken now", null);
+        }
+        if (firstRejected >= 0) {
+            BulkResponseItem item = items.get(firstRejected);
+            ArticleEvent event = events.get(firstRejected);
+            String reason = item.error().type() + ": " + item.error().reason();
+            throw new EventRejectedException(firstRejected,
+                    "Elasticsearch rejected " + event.articleId() + " v" + event.version() + " (" + reason + ")", null);
         }
     }
 }

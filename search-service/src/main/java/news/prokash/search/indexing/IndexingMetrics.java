@@ -18,7 +18,7 @@ public class IndexingMetrics {
     IndexingMetrics(MeterRegistry registry) {
         this.indexed = counter(registry, "indexed", "written to the index");
         this.stale = counter(registry, "stale", "ignored: the index already holds this or a newer version");
-        this.failed = counter(registry, "failed", "an indexing attempt failed (retried, then dead-lettered)");
+        this.failed = counter(registry, "failed", "an indexing attempt failed (retried while Elasticsearch is unavailable, else dead-lettered)");
         this.deadLettered = counter(registry, "dead-lettered", "sent to the dead-letter topic");
     }
 
@@ -34,8 +34,8 @@ public class IndexingMetrics {
         stale.increment();
     }
 
-    void failed() {
-        failed.increment();
+    void failed(int events) {
+        failed.increment(events);
     }
 
     public void deadLettered() {

@@ -1,9 +1,11 @@
 package news.prokash.search.indexing;
 
-/** Elasticsearch could not take the write just now (down, overloaded): worth retrying the same event. */
+import org.jspecify.annotations.Nullable;
+
+/** Elasticsearch could not take the write just now (down, overloaded): worth retrying the same events. */
 public class SearchIndexUnavailableException extends RuntimeException {
 
-    SearchIndexUnavailableException(String message, Throwable cause) {
+    SearchIndexUnavailableException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

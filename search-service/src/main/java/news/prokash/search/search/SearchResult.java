@@ -7,12 +7,19 @@ import news.prokash.contracts.LeadImage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer of {@code GET /api/v1/search}, best match first.
+ * The answer of {@code GET /api/v1/search}, in the requested order.
  *
  * @param query what the reader typed, as given
  * @param total matching published articles (exact up to 10,000, Elasticsearch's default)
+ * @param facets counts per section and per tag over all matches, not only this page
+ * @param nextCursor pass as {@code cursor} for the next page; absent on the last page
  */
-record SearchResult(String query, long total, List<Item> items) {
+record SearchResult(String query, long total, List<Item> items, Facets facets,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String nextCursor) {
+
+    SearchResult(String query, long total, List<Item> items) {
+        this(query, total, items, Facets.NONE, null);
+    }
 
     /**
      * @param headlineHighlighted the headline, HTML-escaped, matches in {@code <mark>}
@@ -27,5 +34,14 @@ record SearchResult(String query, long total, List<Item> items) {
             String url,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable LeadImage leadImage,
             String snippet) {
+    }
+
+    /** The most frequent sections and tags among the matches, most frequent first. */
+    record Facets(List<Count> section, List<Count> tag) {
+
+        static final Facets NONE = new Facets(List.of(), List.of());
+    }
+
+    record Count(String value, long count) {
     }
 }

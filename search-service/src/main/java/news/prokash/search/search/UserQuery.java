@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  *
  * @param text the words outside quotes, whitespace collapsed; may be empty
  * @param phrases each quoted part, in order
+ * @param raw what the reader typed
  */
-record UserQuery(String text, List<String> phrases) {
+record UserQuery(String text, List<String> phrases, String raw) {
 
     private static final Pattern PHRASE = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -37,7 +38,7 @@ record UserQuery(String text, List<String> phrases) {
         }
         matcher.appendTail(rest);
         // an unpaired quote is noise, not an unterminated phrase
-        return new UserQuery(collapse(rest.toString().replace('"', ' ')), phrases);
+        return new UserQuery(collapse(rest.toString().replace('"', ' ')), phrases, raw);
     }
 
     boolean isEmpty() {

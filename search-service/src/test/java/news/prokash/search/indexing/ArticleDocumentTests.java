@@ -29,6 +29,8 @@ class ArticleDocumentTests {
         assertThat(document.section()).isEqualTo("international");
         assertThat(document.url()).isEqualTo(seed.url());
         assertThat(document.leadImage()).isEqualTo(seed.leadImage());
+        // the sound key of headline, tags and summary, for queries in Latin letters
+        assertThat(document.latin()).startsWith("rasiar pase acen kim jang un").contains("karia");
     }
 
     @Test

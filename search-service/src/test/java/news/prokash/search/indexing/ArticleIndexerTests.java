@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.prokash.contracts.ArticlePublished;
+import news.prokash.contracts.EventCodec;
 import news.prokash.search.ElasticsearchDown;
 import news.prokash.search.TestArticles;
 import news.prokash.search.config.SearchProperties;
@@ -25,7 +27,7 @@ class ArticleIndexerTests {
                     new ArticleIndexInitializer(client, properties, new JsonMapper()), new IndexingMetrics(registry),
                     properties);
 
-            assertThatThrownBy(() -> indexer.apply(new ArticlePublished("a-1", 1, Instant.now(), TestArticles.seed("a-1"))))
+            assertThatThrownBy(() -> indexer.applyAll(List.of(EventCodec.encode(new ArticlePublished("a-1", 1, Instant.now(), TestArticles.seed("a-1"))))))
                     .isInstanceOf(SearchIndexUnavailableException.class);
         }
         assertThat(registry.get(IndexingMetrics.METER).tag("outcome", "failed").counter().count()).isEqualTo(1);

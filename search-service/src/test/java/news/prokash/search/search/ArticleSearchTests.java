@@ -13,7 +13,7 @@ class ArticleSearchTests {
         try (ElasticsearchClient client = ElasticsearchDown.client()) {
             ArticleSearch search = new ArticleSearch(client, ElasticsearchDown.properties());
 
-            assertThatThrownBy(() -> search.search("রাশিয়া", 10)).isInstanceOf(SearchUnavailableException.class);
+            assertThatThrownBy(() -> search.search(SearchCriteria.of("রাশিয়া", 10))).isInstanceOf(SearchUnavailableException.class);
         }
     }
 }

@@ -12,7 +12,7 @@ class SearchQueriesTests {
 
     @Test
     void shouldSearchFreeTextAcrossStemmedFieldsAndBoostExactPhrase() {
-        BoolQuery bool = SearchQueries.of(UserQuery.parse("কিম জং উন")).bool();
+        BoolQuery bool = SearchQueries.matching(SearchCriteria.of("কিম জং উন", 10)).bool();
 
         MultiMatchQuery main = bool.must().getFirst().multiMatch();
         assertThat(main.query()).isEqualTo("কিম জং উন");
@@ -27,7 +27,7 @@ class SearchQueriesTests {
 
     @Test
     void shouldRequireEachQuotedPhraseOnExactFields() {
-        BoolQuery bool = SearchQueries.of(UserQuery.parse("\"নিঃশর্ত সমর্থন\"")).bool();
+        BoolQuery bool = SearchQueries.matching(SearchCriteria.of("\"নিঃশর্ত সমর্থন\"", 10)).bool();
 
         assertThat(bool.must()).singleElement().satisfies(q -> {
             assertThat(q.multiMatch().type()).isEqualTo(TextQueryType.Phrase);
@@ -39,7 +39,7 @@ class SearchQueriesTests {
 
     @Test
     void shouldOnlyFindPublishedArticlesWhosePublishTimeHasCome() {
-        BoolQuery bool = SearchQueries.of(UserQuery.parse("বাজেট")).bool();
+        BoolQuery bool = SearchQueries.matching(SearchCriteria.of("বাজেট", 10)).bool();
 
         assertThat(bool.filter()).hasSize(2);
         assertThat(bool.filter().get(0).term().field()).isEqualTo("status");
@@ -50,14 +50,17 @@ class SearchQueriesTests {
 
     @Test
     void shouldPassSearchSyntaxOnlyAsMatchText() {
-        Query query = SearchQueries.of(UserQuery.parse("headline:(a OR b)^5 \\\""));
+        Query query = SearchQueries.matching(SearchCriteria.of("headline:(a OR b)^5 \\\"", 10));
 
-        assertThat(query.bool().must().getFirst().multiMatch().query()).isEqualTo("headline:(a OR b)^5 \\");
+        // Latin letters: the Bengali fields or the sound key; either way only match text
+        BoolQuery either = query.bool().must().getFirst().bool();
+        assertThat(either.should().getFirst().multiMatch().query()).isEqualTo("headline:(a OR b)^5 \\");
+        assertThat(either.should().get(1).match().field()).isEqualTo("latin");
         assertThat(query.toString()).doesNotContain("query_string").doesNotContain("simple_query_string");
     }
 
     @Test
     void shouldMatchNothingWhenNothingSearchableIsLeft() {
-        assertThat(SearchQueries.of(UserQuery.parse("\"\"")).isMatchNone()).isTrue();
+        assertThat(SearchQueries.matching(SearchCriteria.of("\"\"", 10)).isMatchNone()).isTrue();
     }
 }
