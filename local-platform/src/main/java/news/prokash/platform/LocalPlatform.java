@@ -1,8 +1,8 @@
 package news.prokash.platform;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 import news.prokash.harness.ElasticsearchEndpoint;
@@ -38,7 +38,7 @@ public final class LocalPlatform {
     private static void run(PlatformSettings settings) throws Exception {
         long t0 = System.nanoTime();
         Path work = settings.workDir();
-        List<AutoCloseable> toClose = new ArrayList<>();
+        List<AutoCloseable> toClose = new CopyOnWriteArrayList<>(); // the shutdown hook reads it
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Prokash…");
@@ -59,10 +59,10 @@ public final class LocalPlatform {
             PostgresEndpoint postgres = postgres(settings, toClose);
 
             System.out.println("Starting the services (about a minute on two cores)…");
-            Platform platform = Platform.start(settings, new Platform.Servers(
-                    new KafkaEndpoint(kafka.bootstrapServers()), new ElasticsearchEndpoint(elasticsearch.uri()), postgres),
-                    System.out::println);
+            Platform platform = new Platform(settings);
             toClose.add(0, platform);
+            platform.start(new Platform.Servers(new KafkaEndpoint(kafka.bootstrapServers()),
+                    new ElasticsearchEndpoint(elasticsearch.uri()), postgres), System.out::println);
 
             System.out.println("Loading demo content (the seed article and the 20 headlines of its lists)…");
             DemoContent.Loaded demo = DemoContent.load(platform.url("ingest-service"), platform.tokens().admin(),

@@ -5,9 +5,9 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -27,12 +27,15 @@ final class Platform implements AutoCloseable {
     // generous: four JVMs booting at once on two cores that may be busy with other work
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
-    private final List<ServiceProcess> services;
+    // filled while starting: a Ctrl-C during start-up must stop what is already running
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private final PlatformSettings settings;
     private final EditorTokens tokens;
+    private volatile boolean closed;
 
-    private Platform(List<ServiceProcess> services, EditorTokens tokens) {
-        this.services = services;
-        this.tokens = tokens;
+    Platform(PlatformSettings settings) throws IOException, GeneralSecurityException {
+        this.settings = settings;
+        this.tokens = EditorTokens.create(settings.workDir().resolve("ingest-service"));
     }
 
     /** Servers the services run on. */
@@ -41,28 +44,31 @@ final class Platform implements AutoCloseable {
 
     static Platform start(PlatformSettings settings, Servers servers, Consumer<String> progress)
             throws IOException, InterruptedException, GeneralSecurityException {
-        EditorTokens tokens = EditorTokens.create(settings.workDir().resolve("ingest-service"));
+        Platform platform = new Platform(settings);
+        platform.start(servers, progress);
+        return platform;
+    }
+
+    /** Starts the four services and waits until each is healthy; on failure stops them again. */
+    void start(Servers servers, Consumer<String> progress) throws IOException, InterruptedException {
         int[] ports = { settings.ingestPort(), settings.articlePort(), settings.searchPort(), settings.rankingPort() };
-        List<ServiceProcess> started = new ArrayList<>();
-        Platform platform = new Platform(started, tokens);
         try {
-            for (int i = 0; i < SERVICES.size(); i++) {
+            for (int i = 0; i < SERVICES.size() && !closed; i++) {
                 String name = SERVICES.get(i);
                 int port = ports[i] == 0 ? freePort() : requireFree(name, ports[i]);
-                started.add(ServiceProcess.start(name, settings.repoRoot(), settings.workDir(), port,
+                services.add(ServiceProcess.start(name, settings.repoRoot(), settings.workDir(), port,
                         properties(name, servers, settings, tokens), settings.serviceHeap()));
             }
             // they boot in parallel; two cores make that about as fast as it gets
-            for (ServiceProcess service : started) {
+            for (ServiceProcess service : services) {
                 long t0 = System.nanoTime();
                 service.awaitReady(READY_TIMEOUT);
                 progress.accept(String.format("  %-16s ready on %s (%d ms more)", service.name(), service.baseUrl(),
                         (System.nanoTime() - t0) / 1_000_000));
             }
-            return platform;
         }
         catch (IOException | InterruptedException | RuntimeException e) {
-            platform.close();
+            close();
             throw e;
         }
     }
@@ -127,6 +133,7 @@ final class Platform implements AutoCloseable {
     /** Stops the services (gracefully, in parallel): they commit their offsets and close their stores. */
     @Override
     public void close() {
+        closed = true;
         services.parallelStream().forEach(ServiceProcess::close);
     }
 }
