@@ -1,7 +1,6 @@
 package news.prokash.contracts;
 
 import java.time.Instant;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,11 +11,7 @@ import org.jspecify.annotations.Nullable;
 public record ArticleDeleted(String articleId, long version, Instant occurredAt) implements ArticleEvent {
 
     public ArticleDeleted {
-        Objects.requireNonNull(articleId, "articleId");
-        Objects.requireNonNull(occurredAt, "occurredAt");
-        if (version < 1) {
-            throw new IllegalArgumentException("version must be 1 or more");
-        }
+        ArticleEvent.requireValid(articleId, version, occurredAt, null);
     }
 
     @Override

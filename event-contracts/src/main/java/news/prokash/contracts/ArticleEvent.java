@@ -1,6 +1,7 @@
 package news.prokash.contracts;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -29,4 +30,19 @@ public sealed interface ArticleEvent permits ArticlePublished, ArticleUpdated, A
     /** The article after this change; null only for a deletion. */
     @Nullable
     Article article();
+
+    /**
+     * The invariants every event record checks when it is built (also when it is decoded), so a
+     * consumer never sees an event without identity, or one whose article is another article.
+     */
+    static void requireValid(String articleId, long version, Instant occurredAt, @Nullable Article article) {
+        Objects.requireNonNull(articleId, "articleId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be 1 or more");
+        }
+        if (article != null && (!article.id().equals(articleId) || article.version() != version)) {
+            throw new IllegalArgumentException("article id/version differ from the event's");
+        }
+    }
 }

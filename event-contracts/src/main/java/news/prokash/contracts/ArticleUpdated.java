@@ -8,14 +8,6 @@ public record ArticleUpdated(String articleId, long version, Instant occurredAt,
         implements ArticleEvent {
 
     public ArticleUpdated {
-        Objects.requireNonNull(articleId, "articleId");
-        Objects.requireNonNull(occurredAt, "occurredAt");
-        if (version < 1) {
-            throw new IllegalArgumentException("version must be 1 or more");
-        }
-        Objects.requireNonNull(article, "article");
-        if (!article.id().equals(articleId) || article.version() != version) {
-            throw new IllegalArgumentException("article id/version differ from the event's");
-        }
+        ArticleEvent.requireValid(articleId, version, occurredAt, Objects.requireNonNull(article, "article"));
     }
 }
