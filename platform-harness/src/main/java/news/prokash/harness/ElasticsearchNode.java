@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * {@code elasticsearch.log} (console output), {@code elasticsearch.pid} (the launcher process) and
  * {@code server.pid} (the server process, written by Elasticsearch).
  */
-public final class ElasticsearchNode implements AutoCloseable {
+public final class ElasticsearchNode extends ChildServer {
 
 	/** The unprivileged user Elasticsearch runs as when the harness runs as root. */
 	public static final String USER = "prokash-es";
@@ -52,19 +52,8 @@ public final class ElasticsearchNode implements AutoCloseable {
 
 	private static final Object INSTALL_LOCK = new Object();
 
-	private final Path workDir;
-
-	private final int port;
-
-	private final String version;
-
-	private final Process process;
-
 	private ElasticsearchNode(Path workDir, int port, String version, Process process) {
-		this.workDir = workDir;
-		this.port = port;
-		this.version = version;
-		this.process = process;
+		super(workDir, port, version, process, "elasticsearch.pid");
 	}
 
 	/**
@@ -348,42 +337,12 @@ public final class ElasticsearchNode implements AutoCloseable {
 
 	/** {@code http://127.0.0.1:port}, for {@code spring.elasticsearch.uris}. */
 	public String uri() {
-		return "http://127.0.0.1:" + this.port;
-	}
-
-	public int port() {
-		return this.port;
-	}
-
-	public Path workDir() {
-		return this.workDir;
-	}
-
-	/** The process id of Elasticsearch's launcher (the server is its child). */
-	public long pid() {
-		return this.process.pid();
-	}
-
-	public String version() {
-		return this.version;
-	}
-
-	public boolean isRunning() {
-		return this.process.isAlive();
-	}
-
-	/** SIGTERM to the launcher, which stops the server cleanly; SIGKILL to both after 30 s. */
-	@Override
-	public void close() {
-		ChildProcesses.terminate(this.process.toHandle(), Duration.ofSeconds(30));
-		ChildProcesses.unregister(this);
-		ChildProcesses.deletePidFile(this.workDir.resolve("elasticsearch.pid"), this.process.pid());
-		ChildProcesses.release(this.workDir);
+		return "http://127.0.0.1:" + port();
 	}
 
 	@Override
 	public String toString() {
-		return "Elasticsearch " + this.version + " on " + uri();
+		return "Elasticsearch " + version() + " on " + uri();
 	}
 
 }

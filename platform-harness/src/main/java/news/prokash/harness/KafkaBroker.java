@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Files under the work dir: {@code server.properties}, {@code data/} (the log dirs),
  * {@code kafka.log} (its output), {@code kafka.pid}, {@code tmp/}.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends ChildServer {
 
 	private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
 
@@ -31,19 +31,8 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-	private final Path workDir;
-
-	private final int port;
-
-	private final String version;
-
-	private final Process process;
-
 	private KafkaBroker(Path workDir, int port, String version, Process process) {
-		this.workDir = workDir;
-		this.port = port;
-		this.version = version;
-		this.process = process;
+		super(workDir, port, version, process, "kafka.pid");
 	}
 
 	/**
@@ -212,42 +201,12 @@ public final class KafkaBroker implements AutoCloseable {
 
 	/** {@code 127.0.0.1:port}, for {@code bootstrap.servers}. */
 	public String bootstrapServers() {
-		return "127.0.0.1:" + this.port;
-	}
-
-	public int port() {
-		return this.port;
-	}
-
-	public Path workDir() {
-		return this.workDir;
-	}
-
-	/** The broker's process id (its pid file holds the same). */
-	public long pid() {
-		return this.process.pid();
-	}
-
-	public String version() {
-		return this.version;
-	}
-
-	public boolean isRunning() {
-		return this.process.isAlive();
-	}
-
-	/** SIGTERM (a clean shutdown takes about 2 s), SIGKILL after 30 s. Idempotent. */
-	@Override
-	public void close() {
-		ChildProcesses.terminate(this.process.toHandle(), Duration.ofSeconds(30));
-		ChildProcesses.unregister(this);
-		ChildProcesses.deletePidFile(this.workDir.resolve("kafka.pid"), this.process.pid());
-		ChildProcesses.release(this.workDir);
+		return "127.0.0.1:" + port();
 	}
 
 	@Override
 	public String toString() {
-		return "Kafka " + this.version + " on " + bootstrapServers();
+		return "Kafka " + version() + " on " + bootstrapServers();
 	}
 
 }
