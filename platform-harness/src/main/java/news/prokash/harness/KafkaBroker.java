@@ -95,7 +95,9 @@ public final class KafkaBroker extends ChildServer {
 
 		if (!Files.exists(data.resolve("meta.properties"))) {
 			ChildProcesses.runTool("Kafka storage format in " + data,
-					java(layout, tmp, log4j, workDir, "kafka.tools.StorageTool", "format", "--cluster-id", clusterId(),
+					java(layout, tmp, log4j, workDir, "kafka.tools.StorageTool", "format",
+							// the "=" form: a base64url id may start with '-' and would read as an option
+							"--cluster-id=" + clusterId(),
 							"--config", config.toString()),
 					logFile, Duration.ofSeconds(60));
 		}
