@@ -49,7 +49,7 @@ public final class LocalPlatform {
             System.out.println("Starting Prokash in " + work + " (fresh data on every run)");
             // a crashed earlier run may still hold the service ports
             for (String service : Platform.SERVICES) {
-                StaleProcesses.killIfOurs(work.resolve(service).resolve(service + ".pid"), service + ".jar");
+                ServiceProcess.killLeftover(service, work.resolve(service).resolve(service + ".pid"));
             }
             KafkaBroker kafka = step("Kafka", () -> KafkaBroker.startClean(work.resolve("kafka"), settings.kafkaPort()));
             toClose.add(0, kafka);
@@ -136,7 +136,7 @@ public final class LocalPlatform {
     private static void stopLeftovers(PlatformSettings settings) throws Exception {
         Path work = settings.workDir();
         for (String service : Platform.SERVICES) {
-            StaleProcesses.killIfOurs(work.resolve(service).resolve(service + ".pid"), service + ".jar");
+            ServiceProcess.killLeftover(service, work.resolve(service).resolve(service + ".pid"));
         }
         KafkaBroker.stopLeftover(work.resolve("kafka"));
         ElasticsearchNode.stopLeftover(work.resolve("elasticsearch"));

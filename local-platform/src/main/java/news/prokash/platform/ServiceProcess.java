@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import news.prokash.harness.ChildProcesses;
+
 /**
  * One Prokash service running from its Boot jar as a child process, the way it runs in production:
  * configuration on the command line, logs to a file, ready when its health endpoint says UP.
@@ -45,7 +47,7 @@ final class ServiceProcess implements AutoCloseable {
         Path dir = Files.createDirectories(workDir.resolve(name));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path pidFile = dir.resolve(name + ".pid");
-        StaleProcesses.killIfOurs(pidFile, name + ".jar");
+        killLeftover(name, pidFile);
 
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -65,6 +67,11 @@ final class ServiceProcess implements AutoCloseable {
                 .start();
         Files.writeString(pidFile, Long.toString(process.pid()));
         return new ServiceProcess(name, port, process, log, pidFile);
+    }
+
+    /** Stops a service a crashed earlier run left holding its port (only if it really is that service). */
+    static void killLeftover(String name, Path pidFile) {
+        ChildProcesses.killLeftover(name, pidFile, commandLine -> commandLine.contains(name + ".jar"));
     }
 
     String name() {
@@ -90,7 +97,7 @@ final class ServiceProcess implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue()
-                        + " before it was ready. Last lines of " + log + ":\n" + Logs.tail(log, 40));
+                        + " before it was ready. Last lines of " + log + ":\n" + ChildProcesses.tail(log, 40));
             }
             try {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health)
@@ -105,7 +112,7 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " was not healthy on port " + port + " after " + timeout.toSeconds()
-                + " s. Last lines of " + log + ":\n" + Logs.tail(log, 40));
+                + " s. Last lines of " + log + ":\n" + ChildProcesses.tail(log, 40));
     }
 
     /** SIGTERM first so Boot shuts down gracefully (in-flight requests, consumer offsets), then SIGKILL. */

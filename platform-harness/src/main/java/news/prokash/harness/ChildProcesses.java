@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What the three servers share: pid files and the killing of leftovers from a crashed run, port
  * checks, readiness waits with the log's last lines on failure, and one JVM shutdown hook.
+ * {@link #killLeftover} and {@link #tail} serve the launcher's own child processes too.
  */
-final class ChildProcesses {
+public final class ChildProcesses {
 
 	static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
@@ -79,7 +80,7 @@ final class ChildProcesses {
 	 * Kills the process a pid file names if it still runs and its command line shows it is ours
 	 * (a pid may have been reused by an unrelated process since), then removes the pid file.
 	 */
-	static void killLeftover(String server, Path pidFile, Predicate<String> isOurs) {
+	public static void killLeftover(String server, Path pidFile, Predicate<String> isOurs) {
 		Optional<Long> pid = readPid(pidFile);
 		if (pid.isPresent()) {
 			Optional<ProcessHandle> handle = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
@@ -291,7 +292,7 @@ final class ChildProcesses {
 		}
 	}
 
-	static String tail(Path logFile, int lines) {
+	public static String tail(Path logFile, int lines) {
 		try {
 			List<String> all = Files.readAllLines(logFile, StandardCharsets.ISO_8859_1);
 			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
