@@ -160,7 +160,8 @@ class IngestIntegrationTests extends IngestIntegrationSupport {
                 .expectStatus().isOk()
                 .expectBody(String.class)
                 .value(text -> assertThat(text)
-                        .contains("prokash_ingest_articles_total{application=\"ingest-service\",outcome=\"accepted\"}"));
+                        .containsPattern("prokash_ingest_articles_total\\{application=\"ingest-service\",instance_id=\"[^\"]+\",outcome=\"accepted\"}")
+                        .contains("http_server_requests_seconds_bucket"));
     }
 
 }

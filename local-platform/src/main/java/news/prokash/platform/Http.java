@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,9 +40,16 @@ final class Http {
 
     /** A call of the editors' API, which wants a bearer token. */
     static Answer postJson(String url, String bearerToken, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return postJson(url, bearerToken, json, Map.of());
+    }
+
+    /** The same with more headers (a W3C traceparent, an Idempotency-Key). */
+    static Answer postJson(String url, String bearerToken, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + bearerToken)
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     private static Answer send(HttpRequest.Builder request) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import news.prokash.harness.ChildProcesses;
 import news.prokash.harness.ElasticsearchEndpoint;
 import news.prokash.harness.KafkaEndpoint;
 import news.prokash.harness.PostgresEndpoint;
@@ -51,6 +52,9 @@ final class Platform implements AutoCloseable {
 
     /** Starts the four services and waits until each is healthy; on failure stops them again. */
     void start(Servers servers, Consumer<String> progress) throws IOException, InterruptedException {
+        // the Kafka given is always new (the harness's, or `run`'s started clean): Kafka Streams state of an
+        // earlier run would point at offsets it does not have, and its global store thread would stop
+        ChildProcesses.deleteRecursively(streamsStateDir(settings));
         int[] ports = { settings.ingestPort(), settings.articlePort(), settings.searchPort(), settings.rankingPort() };
         try {
             for (int i = 0; i < SERVICES.size() && !closed; i++) {
@@ -81,6 +85,11 @@ final class Platform implements AutoCloseable {
         return services.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow().log();
     }
 
+    /** The service's structured log: one ECS JSON object per line. */
+    Path jsonLog(String service) {
+        return settings.workDir().resolve(service).resolve(service + ".json");
+    }
+
     /** Tokens the local newsroom's editors use; ingest-service trusts their signing key. */
     EditorTokens tokens() {
         return tokens;
@@ -106,12 +115,21 @@ final class Platform implements AutoCloseable {
             case "ranking-service" -> {
                 p.put("spring.cloud.stream.kafka.streams.binder.brokers", infra.kafka().bootstrapServers());
                 p.put("spring.cloud.stream.kafka.streams.binder.configuration.state.dir",
-                        settings.workDir().resolve(service).resolve("kafka-streams").toString());
+                        streamsStateDir(settings).toString());
             }
             default -> {
             }
         }
+        // besides the plain console log, one JSON line per event with its trace id, as in docker-compose
+        Path dir = settings.workDir().resolve(service);
+        p.put("logging.file.name", dir.resolve(service + ".json").toString());
+        p.put("logging.structured.format.file", "ecs");
+        p.putAll(settings.serviceProperties());
         return p;
+    }
+
+    private static Path streamsStateDir(PlatformSettings settings) {
+        return settings.workDir().resolve("ranking-service").resolve("kafka-streams");
     }
 
     static int freePort() throws IOException {

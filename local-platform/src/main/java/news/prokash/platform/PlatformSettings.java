@@ -1,6 +1,7 @@
 package news.prokash.platform;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,18 +11,24 @@ import org.jspecify.annotations.Nullable;
  *
  * @param externalJdbcUrl a PostgreSQL to use instead of the embedded one (user and password in
  *     {@code PROKASH_DB_USER} / {@code PROKASH_DB_PASSWORD})
+ * @param serviceProperties more Spring properties for every service (tests: tracing export, log levels)
  */
 record PlatformSettings(Path repoRoot, Path workDir, int kafkaPort, int elasticsearchPort, int postgresPort,
         int ingestPort, int articlePort, int searchPort, int rankingPort, @Nullable String externalJdbcUrl,
-        String serviceHeap) {
+        String serviceHeap, Map<String, String> serviceProperties) {
 
     static PlatformSettings local(Path repoRoot) {
         return new PlatformSettings(repoRoot, repoRoot.resolve(".prokash"), 9092, 9200, 55432, 8081, 8082, 8083,
-                8084, System.getenv("PROKASH_DB_URL"), "384m");
+                8084, System.getenv("PROKASH_DB_URL"), "384m", Map.of());
     }
 
     static PlatformSettings anyFreePorts(Path repoRoot, Path workDir) {
-        return new PlatformSettings(repoRoot, workDir, 0, 0, 0, 0, 0, 0, 0, null, "384m");
+        return new PlatformSettings(repoRoot, workDir, 0, 0, 0, 0, 0, 0, 0, null, "384m", Map.of());
+    }
+
+    PlatformSettings withServiceProperties(Map<String, String> properties) {
+        return new PlatformSettings(repoRoot, workDir, kafkaPort, elasticsearchPort, postgresPort, ingestPort,
+                articlePort, searchPort, rankingPort, externalJdbcUrl, serviceHeap, Map.copyOf(properties));
     }
 
     /** The repository root: the nearest folder up from here holding the `prokash` script. */

@@ -3,8 +3,11 @@ package news.prokash.platform;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
+import io.opentelemetry.proto.trace.v1.Span;
 import news.prokash.harness.Infrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +29,8 @@ class EndToEndIntegrationTests {
 
     private static Platform platform;
 
+    private static OtlpTraceReceiver collector;
+
     private static String ingest;
     private static String articles;
     private static String search;
@@ -37,8 +42,17 @@ class EndToEndIntegrationTests {
     @BeforeAll
     static void startPlatform() throws Exception {
         Path repoRoot = PlatformSettings.findRepoRoot();
+        collector = new OtlpTraceReceiver();
         PlatformSettings settings = PlatformSettings.anyFreePorts(repoRoot,
-                repoRoot.resolve("local-platform/target/e2e"));
+                repoRoot.resolve("local-platform/target/e2e")).withServiceProperties(Map.of(
+                        // every trace, exported to our collector within half a second
+                        "management.tracing.sampling.probability", "1.0",
+                        "management.opentelemetry.tracing.export.otlp.endpoint", collector.endpoint(),
+                        "management.opentelemetry.tracing.export.schedule-delay", "500ms",
+                        // the consumers' per-event log lines, to find the trace id in their JSON logs
+                        "logging.level.news.prokash.article.article.ArticleEventHandler", "debug",
+                        "logging.level.news.prokash.search.indexing.ArticleIndexer", "debug",
+                        "logging.level.news.prokash.ranking.popular.ArticleSummaryUpdater", "debug"));
         platform = Platform.start(settings, new Platform.Servers(Infrastructure.kafka(), Infrastructure.elasticsearch(),
                 Infrastructure.postgres()), System.out::println);
         ingest = platform.url("ingest-service");
@@ -51,6 +65,9 @@ class EndToEndIntegrationTests {
     static void stopPlatform() {
         if (platform != null) {
             platform.close();
+        }
+        if (collector != null) {
+            collector.close();
         }
     }
 
@@ -152,6 +169,55 @@ class EndToEndIntegrationTests {
             assertThat(first.get("id").asString()).isEqualTo(demo.seedId());
             assertThat(first.get("views").asLong()).isEqualTo(30);
         });
+    }
+
+    @Test
+    @Order(7)
+    void shouldCarryTheEditorsTraceThroughKafkaToEveryConsumer() throws Exception {
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+
+        String id = accepted(Http.postJson(ingest + "/api/v1/articles", token(), DemoContent.seedArticleJson()
+                .replace("রাশিয়ার পাশে আছেন কিম জং উন", "সুন্দরবনে বাঘের সংখ্যা বেড়েছে")
+                .replace("2025-07-13T10:42:00+06:00", "2025-07-13T07:30:00+06:00"), Map.of("traceparent", traceparent)));
+
+        // spans, as a collector gets them: the request, the send, and each consumer's handling
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            List<OtlpTraceReceiver.ReceivedSpan> spans = collector.spansOf(traceId);
+            assertThat(spans).extracting(OtlpTraceReceiver.ReceivedSpan::service)
+                    .contains("ingest-service", "article-service", "search-service", "ranking-service");
+            assertThat(spans).filteredOn(span -> span.service().equals("ingest-service"))
+                    .extracting(OtlpTraceReceiver.ReceivedSpan::kind)
+                    .contains(Span.SpanKind.SPAN_KIND_SERVER, Span.SpanKind.SPAN_KIND_PRODUCER);
+            assertThat(spans).filteredOn(span -> !span.service().equals("ingest-service"))
+                    .extracting(OtlpTraceReceiver.ReceivedSpan::kind).contains(Span.SpanKind.SPAN_KIND_CONSUMER);
+        });
+
+        // and the consumers' structured logs: the line about this article carries the same trace id
+        for (String consumer : List.of("article-service", "search-service", "ranking-service")) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                    assertThat(jsonLogLines(consumer))
+                            .filteredOn(line -> line.path("message").asString("").contains(id))
+                            .as(consumer + " logged its handling of " + id + " with the request's trace id")
+                            .anySatisfy(line -> assertThat(line.path("trace").path("id").asString("")
+                                    + line.path("traceId").asString("")).isEqualTo(traceId)));
+        }
+    }
+
+    private static List<JsonNode> jsonLogLines(String service) throws java.io.IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(platform.jsonLog(service))) {
+            if (line.startsWith("{")) {
+                lines.add(Http.JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     private static String token() {

@@ -327,7 +327,7 @@ public final class ChildProcesses {
 		}
 	}
 
-	static void deleteRecursively(Path path) {
+	public static void deleteRecursively(Path path) {
 		if (!Files.exists(path)) {
 			return;
 		}

@@ -152,7 +152,8 @@ class RankingIntegrationTests {
         // the User-Agent header stands in for a body without userAgent; the crawler never reached Kafka
         assertThat(viewsOnTopic(most)).extracting(ArticleViewed::userAgent).contains("prokash-integration-test")
                 .noneMatch(agent -> agent.contains("Googlebot"));
-        assertThat(prometheus(A)).contains("prokash_ranking_views_total{application=\"ranking-service\",outcome=\"accepted\"}")
+        assertThat(prometheus(A)).containsPattern("prokash_ranking_views_total\\{application=\"ranking-service\",instance_id=\"[^\"]+\",outcome=\"accepted\"}")
+                .contains("prokash_ranking_popular_age_seconds")
                 .contains("outcome=\"bot\"");
         assertThat(prometheus(A) + prometheus(B)).containsPattern("prokash_ranking_stream_views_total\\{.*outcome=\"duplicate\"\\} [1-9]");
     }

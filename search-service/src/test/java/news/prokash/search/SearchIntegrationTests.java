@@ -294,10 +294,17 @@ class SearchIntegrationTests extends ServiceIntegrationTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.elasticsearch.status").isEqualTo("UP");
+        http.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.components.elasticsearch.status").isEqualTo("UP");
         String prometheus = http.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .returnResult(String.class).getResponseBody();
-        assertThat(prometheus).contains("prokash_search_index_total{application=\"search-service\",outcome=\"indexed\"}");
+        assertThat(prometheus)
+                .containsPattern("prokash_search_index_total\\{application=\"search-service\",instance_id=\"[^\"]+\",outcome=\"indexed\"}")
+                .contains("prokash_search_searchable_delay_seconds_bucket", "prokash_search_bulk_seconds_bucket",
+                        "prokash_search_queries_seconds_bucket", "prokash_search_elasticsearch_up",
+                        "http_server_requests_seconds_bucket");
     }
 
     private JsonNode search(String query) {

@@ -56,7 +56,8 @@ class ArticleEventHandler {
             log.debug("Ignored {} v{}: the stored version is the same or newer", event.articleId(), event.version());
             return false;
         }
-        metrics.applied();
+        metrics.applied(event);
+        log.debug("Stored {} v{}", event.articleId(), event.version());
         Long previous = applied.previousVersion();
         if (previous != null && event.version() > previous + 1) {
             // versions only grow by one per change at the source: the ones between were lost upstream

@@ -1,11 +1,17 @@
 package news.prokash.article.article;
 
+import java.time.Clock;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-
+import news.prokash.contracts.ArticleEvent;
+import news.prokash.observability.EventDelay;
 import org.springframework.stereotype.Component;
 
-/** {@code prokash.articles.events}, one counter per outcome, registered up front so dashboards see zeros. */
+/**
+ * {@code prokash.articles.events}, one counter per outcome, registered up front so dashboards see zeros;
+ * {@code prokash.articles.stored.delay}, the editor's change → committed here.
+ */
 @Component
 class ArticleEventMetrics {
 
@@ -23,7 +29,11 @@ class ArticleEventMetrics {
 
     private final Counter deadLettered;
 
+    private final EventDelay stored;
+
     ArticleEventMetrics(MeterRegistry registry) {
+        this.stored = new EventDelay(registry, "prokash.articles.stored.delay",
+                "event occurredAt to the change committed in PostgreSQL", Clock.systemUTC());
         this.consumed = counter(registry, "consumed", "events received (every delivery, retries included)");
         this.applied = counter(registry, "applied", "events that changed an article");
         this.ignoredStale = counter(registry, "ignored-stale", "redelivered or older versions, ignored");
@@ -40,8 +50,9 @@ class ArticleEventMetrics {
         consumed.increment();
     }
 
-    void applied() {
+    void applied(ArticleEvent event) {
         applied.increment();
+        stored.record(event);
     }
 
     void ignoredStale() {

@@ -155,8 +155,12 @@ class ArticleServiceIntegrationTests extends IntegrationTestBase {
                 .expectStatus().isOk()
                 .expectBody(String.class)
                 .value(body -> assertThat(body)
-                        .contains("prokash_articles_events_total{application=\"article-service\",outcome=\"applied\"}")
-                        .contains("outcome=\"dead-lettered\""));
+                        .containsPattern("prokash_articles_events_total\\{application=\"article-service\",instance_id=\"[^\"]+\",outcome=\"applied\"}")
+                        .contains("outcome=\"dead-lettered\"")
+                        // publish-to-stored, with the buckets the delay alert reads
+                        .contains("prokash_articles_stored_delay_seconds_bucket{application=\"article-service\",event=\"published\"")
+                        .contains("le=\"10.0\"")
+                        .contains("http_server_requests_seconds_bucket"));
     }
 
     private List<String> latestIds(int limit) {

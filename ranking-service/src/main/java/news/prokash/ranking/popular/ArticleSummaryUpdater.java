@@ -8,6 +8,8 @@ import news.prokash.contracts.ArticleUnpublished;
 import news.prokash.contracts.ArticleUpdated;
 import news.prokash.contracts.EventCodec;
 import news.prokash.contracts.EventFormatException;
+import news.prokash.observability.ConsumerTracing;
+import news.prokash.observability.ConsumerTracing.HeaderLookup;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,14 +21,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies article events to the global store {@code article-summaries}. Kafka Streams also runs it
  * when it restores the store from the topic, so the store always holds summaries, never raw events.
+ * Each event's handling continues the trace its headers carry (Spring does not observe a global store).
  */
 final class ArticleSummaryUpdater implements Processor<String, byte[], Void, Void> {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleSummaryUpdater.class);
 
+    private final ConsumerTracing tracing;
+
     private @Nullable ProcessorContext<Void, Void> context;
 
     private @Nullable KeyValueStore<String, ArticleSummary> store;
+
+    ArticleSummaryUpdater(ConsumerTracing tracing) {
+        this.tracing = tracing;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -36,6 +45,12 @@ final class ArticleSummaryUpdater implements Processor<String, byte[], Void, Voi
 
     @Override
     public void process(Record<String, byte[]> record) {
+        try (ConsumerTracing.Span span = tracing.start("ranking catalog article event", HeaderLookup.of(record.headers()))) {
+            span.inScope(() -> apply(record));
+        }
+    }
+
+    private void apply(Record<String, byte[]> record) {
         KeyValueStore<String, ArticleSummary> summaries = store();
         if (record.value() == null) {
             // the contract sends deletions as events; a bare tombstone still means "nothing left to show"
@@ -67,6 +82,7 @@ final class ArticleSummaryUpdater implements Processor<String, byte[], Void, Voi
         };
         if (next != null) {
             summaries.put(event.articleId(), next);
+            log.debug("Catalogued {} v{} ({})", event.articleId(), event.version(), next.status());
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import news.prokash.ranking.config.RankingProperties;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -40,6 +42,9 @@ class PopularLists implements DisposableBean {
 
     private static final Duration FIRST_LIST_TIMEOUT = Duration.ofSeconds(10);
 
+    /** The age gauge looks at lists served this recently (a list nobody asks for is not refreshed, nor stale). */
+    private static final Duration SERVED_RECENTLY = Duration.ofMinutes(1);
+
     private final RankingStores stores;
 
     private final PeerClient peers;
@@ -52,18 +57,37 @@ class PopularLists implements DisposableBean {
 
     private final Map<ListKind, CompletableFuture<Snapshot>> rebuilding = new ConcurrentHashMap<>();
 
+    private final Map<ListKind, Instant> servedAt = new ConcurrentHashMap<>();
+
     private final ExecutorService executor = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().name("popular-lists-", 0).daemon().factory());
 
-    PopularLists(RankingStores stores, PeerClient peers, Clock clock, RankingProperties properties) {
+    PopularLists(RankingStores stores, PeerClient peers, Clock clock, RankingProperties properties,
+            MeterRegistry registry) {
         this.stores = stores;
         this.peers = peers;
         this.clock = clock;
         this.refresh = properties.listRefresh();
+        Gauge.builder("prokash.ranking.popular.age", this, PopularLists::ageSeconds)
+                .description("age of the oldest popular or trending list served in the last minute")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    /** The oldest of the lists readers got in the last minute: how far behind the views they are. */
+    double ageSeconds() {
+        Instant now = clock.instant();
+        Instant recently = now.minus(SERVED_RECENTLY);
+        return snapshots.entrySet().stream()
+                .filter(entry -> servedAt.getOrDefault(entry.getKey(), Instant.MIN).isAfter(recently))
+                .mapToDouble(entry -> Duration.between(entry.getValue().madeAt(), now).toMillis() / 1000.0)
+                .max()
+                .orElse(0);
     }
 
     /** @throws RankingUnavailableException only while no list has been made yet */
     Snapshot get(ListKind kind) {
+        servedAt.put(kind, clock.instant());
         Snapshot current = snapshots.get(kind);
         if (current == null) {
             try {

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import news.prokash.observability.ConsumerTracing;
 import news.prokash.ranking.config.RankingProperties;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -25,7 +26,7 @@ class PopularityStreamsConfiguration {
         return views -> PopularityTopology.countViews(views, properties, viewMetrics);
     }
 
-    /** {@code prokash.ranking.stream.views{outcome}}: what the topology did with each readable view. */
+    /** {@code prokash.ranking.stream.views{outcome}}: what the topology did with each view it read. */
     @Bean
     ViewMetrics viewMetrics(MeterRegistry meters) {
         Map<ViewMetrics.Outcome, Counter> counters = new EnumMap<>(ViewMetrics.Outcome.class);
@@ -44,13 +45,13 @@ class PopularityStreamsConfiguration {
      * close hands a stopped instance's partitions over at once instead of after the session timeout.
      */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer articleSummariesStore() {
+    StreamsBuilderFactoryBeanConfigurer articleSummariesStore(ConsumerTracing tracing) {
         return factoryBean -> {
             factoryBean.setLeaveGroupOnClose(true);
             factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override
                 public void configureBuilder(StreamsBuilder builder) {
-                    PopularityTopology.addArticleSummaries(builder);
+                    PopularityTopology.addArticleSummaries(builder, tracing);
                 }
             });
         };

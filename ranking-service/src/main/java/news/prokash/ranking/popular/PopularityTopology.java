@@ -6,6 +6,7 @@ import java.util.Set;
 
 import news.prokash.contracts.ArticleViewed;
 import news.prokash.contracts.Topics;
+import news.prokash.observability.ConsumerTracing;
 import news.prokash.ranking.config.RankingProperties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -61,13 +62,13 @@ final class PopularityTopology {
 
     /** The whole topology on one builder (what the tests drive). */
     static void build(StreamsBuilder builder, RankingProperties properties, ViewMetrics metrics) {
-        addArticleSummaries(builder);
+        addArticleSummaries(builder, ConsumerTracing.NONE);
         countViews(builder.stream(Topics.VIEWS, Consumed.with(Serdes.String(), Serdes.ByteArray())), properties,
                 metrics);
     }
 
     /** A global store, not a global table: the store then holds summaries rather than whole events. */
-    static void addArticleSummaries(StreamsBuilder builder) {
+    static void addArticleSummaries(StreamsBuilder builder, ConsumerTracing tracing) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_SUMMARIES), Serdes.String(),
                         new ArticleSummarySerde())
@@ -75,12 +76,12 @@ final class PopularityTopology {
                         .withLoggingDisabled(),
                 Topics.ARTICLES,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("articles"),
-                ArticleSummaryUpdater::new);
+                () -> new ArticleSummaryUpdater(tracing));
     }
 
     static void countViews(KStream<String, byte[]> views, RankingProperties properties, ViewMetrics metrics) {
         BotDetector bots = new BotDetector(properties.botPatterns());
-        Map<String, KStream<String, Boolean>> counted = readableViews(views)
+        Map<String, KStream<String, Boolean>> counted = readableViews(views, metrics)
                 .processValues(new HonestViewsSupplier(properties, bots, metrics), Named.as("honest-views"))
                 .split(Named.as("counted-"))
                 .branch((articleId, known) -> known, Branched.as("known"))
@@ -123,9 +124,9 @@ final class PopularityTopology {
      * Decodes in the topology rather than in a deserializer, so that the dead-letter routing is part
      * of what the tests drive and the binder's serdes stay plain bytes (which never fail).
      */
-    private static KStream<String, ArticleViewed> readableViews(KStream<String, byte[]> views) {
+    private static KStream<String, ArticleViewed> readableViews(KStream<String, byte[]> views, ViewMetrics metrics) {
         Map<String, KStream<String, DecodedView>> branches = views
-                .processValues(ViewDecoder::new, Named.as("decode-views"))
+                .processValues(() -> new ViewDecoder(metrics), Named.as("decode-views"))
                 .split(Named.as("views-"))
                 .branch((articleId, decoded) -> decoded.readable(), Branched.as("readable"))
                 .defaultBranch(Branched.as("unreadable"));

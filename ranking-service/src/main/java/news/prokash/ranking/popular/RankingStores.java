@@ -27,6 +27,7 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -132,13 +133,27 @@ class RankingStores {
     }
 
     private KafkaStreams streams() {
+        KafkaStreams streams = startedStreams();
+        if (streams == null) {
+            throw unavailable(new IllegalStateException("Kafka Streams has not started"));
+        }
+        return streams;
+    }
+
+    /** Kafka Streams' state, or null before it has started. */
+    KafkaStreams.@Nullable State state() {
+        KafkaStreams streams = startedStreams();
+        return streams == null ? null : streams.state();
+    }
+
+    private @Nullable KafkaStreams startedStreams() {
         for (StreamsBuilderFactoryBean factory : registry.streamsBuilderFactoryBeans()) {
             KafkaStreams streams = factory.getKafkaStreams();
             if (streams != null) {
                 return streams;
             }
         }
-        throw unavailable(new IllegalStateException("Kafka Streams has not started"));
+        return null;
     }
 
     private RankingUnavailableException unavailable(Exception cause) {

@@ -20,7 +20,13 @@ import org.springframework.kafka.support.KafkaHeaders;
  */
 final class ViewDecoder implements FixedKeyProcessor<String, byte[], DecodedView> {
 
+    private final ViewMetrics metrics;
+
     private @Nullable FixedKeyProcessorContext<String, DecodedView> context;
+
+    ViewDecoder(ViewMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public void init(FixedKeyProcessorContext<String, DecodedView> context) {
@@ -37,6 +43,7 @@ final class ViewDecoder implements FixedKeyProcessor<String, byte[], DecodedView
                     .withTimestamp(view.viewedAt().toEpochMilli()));
         }
         catch (EventFormatException e) {
+            metrics.record(ViewMetrics.Outcome.DEAD_LETTERED);
             ctx.forward(record.withValue(new DecodedView(null, record.value()))
                     .withHeaders(deadLetterHeaders(record.headers(), e)));
         }

@@ -1,7 +1,7 @@
 package news.prokash.ranking.popular;
 
 /**
- * What the topology did with each readable view. The topology stays a pure function of the builder:
+ * What the topology did with each view it read. The topology stays a pure function of the builder:
  * Spring passes Micrometer counters, tests pass a recorder.
  */
 public interface ViewMetrics {
@@ -19,7 +19,9 @@ public interface ViewMetrics {
         /** later than the grace behind the newest view seen */
         LATE,
         /** further in the future than the clock skew allows */
-        FUTURE
+        FUTURE,
+        /** unreadable (not a view, or keyed by another article): sent to the dead-letter topic */
+        DEAD_LETTERED
     }
 
     ViewMetrics NONE = outcome -> {

@@ -340,6 +340,7 @@ class PopularityTopologyTests {
         assertThat(new String(dead.get(1).headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_FQCN).value(),
                 StandardCharsets.UTF_8)).endsWith("UnsupportedSchemaVersionException");
         assertThat(popular(ListKind.POPULAR_24H, null, 20)).extracting(PopularArticle::views).containsExactly(1L);
+        assertThat(outcomes).containsEntry(Outcome.DEAD_LETTERED, 3).containsEntry(Outcome.COUNTED, 1);
     }
 
     private void publish(Article article) {

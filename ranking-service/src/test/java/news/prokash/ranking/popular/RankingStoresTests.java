@@ -15,6 +15,7 @@ import org.apache.kafka.streams.errors.StreamsNotStartedException;
 import org.apache.kafka.streams.errors.UnknownStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
@@ -113,7 +114,8 @@ class RankingStoresTests {
         given(local.assignment()).willAnswer(call -> assignment.get());
         given(local.localPartial(any(), any())).willAnswer(call -> mine.get());
         given(peers.partial(any(), any(), any())).willAnswer(call -> theirs.get());
-        PopularLists lists = new PopularLists(local, peers, clock, RankingProperties.defaults());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PopularLists lists = new PopularLists(local, peers, clock, RankingProperties.defaults(), registry);
         try {
             PopularLists.Snapshot first = lists.get(ListKind.POPULAR_24H);
             assertThat(first.list().all()).extracting(RankedEntry::id).containsExactly("b", "a");
@@ -126,6 +128,8 @@ class RankingStoresTests {
             for (int i = 0; i < 5; i++) {
                 assertThat(lists.get(ListKind.POPULAR_24H)).isEqualTo(first); // older, never an error
             }
+            assertThat(registry.get("prokash.ranking.popular.age").gauge().value())
+                    .as("ops see how old the list being served is").isEqualTo(3.0);
 
             // settled: the next request after a rebuild gets the new list
             mine.set(part(Set.of(0, 1, 2, 5), entry("a", 9)));
@@ -144,7 +148,7 @@ class RankingStoresTests {
         given(local.retryAfter()).willReturn(Duration.ofSeconds(5));
         given(local.assignment()).willReturn(Map.of());
         PopularLists lists = new PopularLists(local, mock(PeerClient.class), Clock.systemUTC(),
-                RankingProperties.defaults());
+                RankingProperties.defaults(), new SimpleMeterRegistry());
         try {
             assertThatThrownBy(() -> lists.get(ListKind.TRENDING)).isInstanceOf(RankingUnavailableException.class);
         }

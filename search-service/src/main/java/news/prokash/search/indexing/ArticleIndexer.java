@@ -3,6 +3,7 @@ package news.prokash.search.indexing;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -12,6 +13,8 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import news.prokash.contracts.ArticleEvent;
 import news.prokash.contracts.EventCodec;
+import news.prokash.observability.ConsumerTracing;
+import news.prokash.observability.ConsumerTracing.HeaderLookup;
 import news.prokash.search.config.SearchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Applies article events to the index in one bulk request per batch, idempotently: every document
  * carries its event's version as an external version, so Elasticsearch itself rejects a replayed
  * or out-of-order older event (409, counted as stale) and no read-before-write is needed. That also
- * makes retrying a whole batch harmless.
+ * makes retrying a whole batch harmless. Each event's handling is a span of the trace its headers carry,
+ * from decoding to its bulk item's outcome.
  */
 @Component
 public class ArticleIndexer {
@@ -31,44 +35,61 @@ public class ArticleIndexer {
     private final ElasticsearchClient client;
     private final ArticleIndexInitializer initializer;
     private final IndexingMetrics metrics;
+    private final ConsumerTracing tracing;
     private final String alias;
 
     ArticleIndexer(ElasticsearchClient client, ArticleIndexInitializer initializer, IndexingMetrics metrics,
-            SearchProperties properties) {
+            ConsumerTracing tracing, SearchProperties properties) {
         this.client = client;
         this.initializer = initializer;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.alias = properties.index().alias();
     }
 
     /**
-     * Decodes and indexes a batch of raw events, in order.
+     * Decodes and indexes a batch of raw events, in order; {@code headers} are the records' own (may be
+     * shorter than the batch, or empty, when the binder gives none).
      *
      * @throws SearchIndexUnavailableException Elasticsearch could not take the batch now: retry it all
      * @throws EventRejectedException the event at {@link EventRejectedException#position()} can never be
      *     indexed (undecodable, or refused by Elasticsearch); everything before it is indexed
      */
-    void applyAll(List<byte[]> payloads) {
+    void applyAll(List<byte[]> payloads, List<Map<String, Object>> headers) {
         List<ArticleEvent> events = new ArrayList<>(payloads.size());
-        EventRejectedException undecodable = null;
-        for (int i = 0; i < payloads.size(); i++) {
-            try {
-                events.add(EventCodec.decodeArticleEvent(payloads.get(i)));
+        List<ConsumerTracing.Span> spans = new ArrayList<>(payloads.size());
+        try {
+            EventRejectedException undecodable = null;
+            for (int i = 0; i < payloads.size(); i++) {
+                ConsumerTracing.Span span = tracing.start("search index article event",
+                        HeaderLookup.of(i < headers.size() ? headers.get(i) : Map.of()));
+                spans.add(span);
+                try {
+                    events.add(EventCodec.decodeArticleEvent(payloads.get(i)));
+                }
+                catch (RuntimeException e) {
+                    // the events before it are indexed now, the ones after it are redelivered
+                    undecodable = new EventRejectedException(i, "undecodable event: " + e.getMessage(), e);
+                    span.error(undecodable);
+                    break;
+                }
             }
-            catch (RuntimeException e) {
-                // the events before it are indexed now, the ones after it are redelivered
-                undecodable = new EventRejectedException(i, "undecodable event: " + e.getMessage(), e);
-                break;
+            index(alias, true, events, spans);
+            if (undecodable != null) {
+                throw undecodable;
             }
         }
-        index(alias, true, events);
-        if (undecodable != null) {
-            throw undecodable;
+        finally {
+            spans.forEach(ConsumerTracing.Span::close);
         }
     }
 
     /** The same for decoded events into a named index (a rebuild writes to its new index, not the alias). */
     void index(String target, boolean requireAlias, List<ArticleEvent> events) {
+        index(target, requireAlias, events, List.of());
+    }
+
+    private void index(String target, boolean requireAlias, List<ArticleEvent> events, List<ConsumerTracing.Span> spans) {
         if (events.isEmpty()) {
             return;
         }
@@ -77,6 +98,7 @@ public class ArticleIndexer {
         }
         catch (IOException | ElasticsearchException e) {
             metrics.failed(events.size());
+            spans.forEach(span -> span.error(e));
             // not these events' fault (Elasticsearch down, plugin missing): retry rather than dead-letter
             throw new SearchIndexUnavailableException("the index cannot be created", e);
         }
@@ -89,11 +111,15 @@ public class ArticleIndexer {
                     .document(ArticleDocument.of(event))));
         }
         BulkResponse response;
+        long started = System.nanoTime();
         try {
             response = client.bulk(bulk.build());
+            metrics.bulk(response.errors() ? "partial" : "success", System.nanoTime() - started);
         }
         catch (ElasticsearchException e) {
+            metrics.bulk("failed", System.nanoTime() - started);
             metrics.failed(events.size());
+            spans.forEach(span -> span.error(e));
             if (e.status() == 404) {
                 // the alias vanished (deleted by hand): create it again before the retry
                 initializer.forget();
@@ -102,28 +128,35 @@ public class ArticleIndexer {
             throw new SearchIndexUnavailableException("Elasticsearch answered " + e.status(), e);
         }
         catch (IOException e) {
+            metrics.bulk("failed", System.nanoTime() - started);
             metrics.failed(events.size());
+            spans.forEach(span -> span.error(e));
             throw new SearchIndexUnavailableException("Elasticsearch unreachable", e);
         }
-        outcomes(events, response);
+        outcomes(events, response, spans);
     }
 
-    private void outcomes(List<ArticleEvent> events, BulkResponse response) {
+    private void outcomes(List<ArticleEvent> events, BulkResponse response, List<ConsumerTracing.Span> spans) {
         List<BulkResponseItem> items = response.items();
         int firstRejected = -1;
         int unavailable = 0;
         for (int i = 0; i < items.size(); i++) {
             BulkResponseItem item = items.get(i);
+            ArticleEvent event = events.get(i);
+            ConsumerTracing.Span span = i < spans.size() ? spans.get(i) : ConsumerTracing.Span.NONE;
             int status = item.status();
             if (item.error() == null) {
-                metrics.indexed();
+                metrics.indexed(event);
+                span.inScope(() -> log.debug("Indexed {} v{}", event.articleId(), event.version()));
             }
             else if (status == 409) {
                 metrics.stale();
-                log.debug("Ignored {} v{}: the index holds this version or a newer one", item.id(), events.get(i).version());
+                span.inScope(() -> log.debug("Ignored {} v{}: the index holds this version or a newer one",
+                        event.articleId(), event.version()));
             }
             else {
                 metrics.failed(1);
+                span.error(new IllegalStateException(status + " " + item.error().type() + ": " + item.error().reason()));
                 if (status == 429 || status >= 500 || status == 404) {
                     unavailable++;
                 }

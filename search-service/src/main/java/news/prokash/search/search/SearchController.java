@@ -28,9 +28,11 @@ class SearchController {
     static final int MAX_FILTER_CHARS = 200;
 
     private final ArticleSearch search;
+    private final SearchMetrics metrics;
 
-    SearchController(ArticleSearch search) {
+    SearchController(ArticleSearch search, SearchMetrics metrics) {
         this.search = search;
+        this.metrics = metrics;
     }
 
     /**
@@ -52,8 +54,21 @@ class SearchController {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidRequestException("from", "must not be after to");
         }
-        return search.search(new SearchCriteria(UserQuery.parse(q), blankToNull(section), blankToNull(tag),
-                blankToNull(byline), from, to, sort, limit, cursor == null ? null : Cursor.decode(cursor, sort)));
+        SearchCriteria criteria = new SearchCriteria(UserQuery.parse(q), blankToNull(section), blankToNull(tag),
+                blankToNull(byline), from, to, sort, limit, cursor == null ? null : Cursor.decode(cursor, sort));
+        long started = System.nanoTime();
+        try {
+            SearchResult result = search.search(criteria);
+            metrics.answered(result.total(), System.nanoTime() - started);
+            return result;
+        }
+        catch (InvalidRequestException e) {
+            throw e; // the reader's mistake, found late (e.g. a cursor from another query): not a search failure
+        }
+        catch (RuntimeException e) {
+            metrics.failed(System.nanoTime() - started);
+            throw e;
+        }
     }
 
     /** Headlines completing what is being typed (the last word may be cut short). */

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.prokash.contracts.ArticlePublished;
 import news.prokash.contracts.EventCodec;
+import news.prokash.observability.ConsumerTracing;
 import news.prokash.search.ElasticsearchDown;
 import news.prokash.search.TestArticles;
 import news.prokash.search.config.SearchProperties;
@@ -25,9 +26,9 @@ class ArticleIndexerTests {
         try (ElasticsearchClient client = ElasticsearchDown.client()) {
             ArticleIndexer indexer = new ArticleIndexer(client,
                     new ArticleIndexInitializer(client, properties, new JsonMapper()), new IndexingMetrics(registry),
-                    properties);
+                    ConsumerTracing.NONE, properties);
 
-            assertThatThrownBy(() -> indexer.applyAll(List.of(EventCodec.encode(new ArticlePublished("a-1", 1, Instant.now(), TestArticles.seed("a-1"))))))
+            assertThatThrownBy(() -> indexer.applyAll(List.of(EventCodec.encode(new ArticlePublished("a-1", 1, Instant.now(), TestArticles.seed("a-1")))), List.of()))
                     .isInstanceOf(SearchIndexUnavailableException.class);
         }
         assertThat(registry.get(IndexingMetrics.METER).tag("outcome", "failed").counter().count()).isEqualTo(1);

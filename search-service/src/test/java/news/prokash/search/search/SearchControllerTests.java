@@ -6,12 +6,19 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import news.prokash.contracts.LeadImage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -19,10 +26,25 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 @WebMvcTest(SearchController.class)
+@Import({ SearchMetrics.class, SearchControllerTests.Meters.class })
 class SearchControllerTests {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Meters {
+
+        @Bean
+        SimpleMeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
 
     @Autowired
     private MockMvcTester mvc;
+
+    @Autowired
+    private SimpleMeterRegistry meters;
+
+    private final Map<String, Long> before = new HashMap<>();
 
     @MockitoBean
     private ArticleSearch search;
@@ -42,6 +64,8 @@ class SearchControllerTests {
         assertThat(result).bodyJson().extractingPath("$.items[0].publishedAt").isEqualTo("2025-07-13T10:42:00+06:00");
         // leadImage is left out when there is none
         assertThat(result).bodyJson().doesNotHavePath("$.items[0].leadImage");
+        assertThat(searches("hits")).isEqualTo(1);
+        assertThat(searches("no-hits")).isZero();
     }
 
     @Test
@@ -108,6 +132,18 @@ class SearchControllerTests {
         assertProblem(result, HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(result).hasHeader("Retry-After", "5");
         assertThat(result).body().asString().doesNotContain("Connection refused");
+        assertThat(searches("failed")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountASearchWithoutResultsApartAndNotCountBadRequests() {
+        given(search.search(any())).willReturn(new SearchResult("অজানা", 0, List.of()));
+
+        assertThat(mvc.get().uri("/api/v1/search?q={q}", "অজানা")).hasStatusOk();
+        assertThat(mvc.get().uri("/api/v1/search?q=x&limit=0")).hasStatus(HttpStatus.BAD_REQUEST);
+
+        assertThat(searches("no-hits")).isEqualTo(1);
+        assertThat(searches("hits") + searches("failed")).isZero();
     }
 
     @Test
@@ -118,6 +154,22 @@ class SearchControllerTests {
 
         assertProblem(result, HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(result).body().asString().doesNotContain("secret internals").doesNotContain("Exception");
+    }
+
+    /** The context (and its registry) is shared by the tests: count from this test's start. */
+    @BeforeEach
+    void countFromHere() {
+        for (String outcome : List.of("hits", "no-hits", "failed")) {
+            before.put(outcome, total(outcome));
+        }
+    }
+
+    private long searches(String outcome) {
+        return total(outcome) - before.get(outcome);
+    }
+
+    private long total(String outcome) {
+        return meters.get("prokash.search.queries").tag("outcome", outcome).timer().count();
     }
 
     private static void assertProblem(MvcTestResult result, HttpStatus status) {
