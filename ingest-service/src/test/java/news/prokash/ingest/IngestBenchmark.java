@@ -112,14 +112,21 @@ class IngestBenchmark extends IngestIntegrationSupport {
         }
     }
 
+    /** As many clients as the peak run: 2,000 requests all at once would open 2,000 connections. */
     private void warmUp(String article, String token) throws Exception {
+        AtomicLong left = new AtomicLong(2_000);
         try (HttpClient client = client(); ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> calls = new ArrayList<>();
-            for (int i = 0; i < 2_000; i++) {
-                calls.add(pool.submit(() -> post(client, "/api/v1/articles", "application/json", article, token)));
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.add(pool.submit(() -> {
+                    while (left.decrementAndGet() >= 0) {
+                        post(client, "/api/v1/articles", "application/json", article, token);
+                    }
+                    return null;
+                }));
             }
-            for (Future<?> call : calls) {
-                call.get();
+            for (Future<?> worker : clients) {
+                worker.get();
             }
         }
     }

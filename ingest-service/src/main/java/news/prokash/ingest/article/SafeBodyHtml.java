@@ -38,10 +38,11 @@ import org.jspecify.annotations.Nullable;
             if (value == null || value.isBlank()) {
                 return true; // @NotBlank reports it
             }
-            if (sanitizer.hasActiveContent(value)) {
+            HtmlSanitizer.Checked checked = sanitizer.check(value); // remembered for building the article
+            if (checked.activeContent()) {
                 return false;
             }
-            HtmlSanitizer.SanitizedBody body = sanitizer.sanitize(value);
+            HtmlSanitizer.SanitizedBody body = checked.body();
             if (body.text().isEmpty() && !body.html().contains("<img")) {
                 context.disableDefaultConstraintViolation();
                 context.buildConstraintViolationWithTemplate("must contain text after sanitizing").addConstraintViolation();

@@ -1,5 +1,7 @@
 package news.prokash.ingest.article;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,5 +80,44 @@ class HtmlSanitizerTests {
         HtmlSanitizer.SanitizedBody body = sanitizer.sanitize("<p>এক</p><script>x()</script><p>দুই &amp; তিন</p>");
 
         assertThat(body.text()).isEqualTo("এক\n\nদুই & তিন");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<p>এক</p><script>x()</script><p>দুই &amp; তিন</p>",
+            "<div><span class=\"x\">খবর</span><a href=\"https://example.com/\" onclick=\"x()\">লিংক</a> <font>আজ</font>&nbsp;<b>ও</b>\n  কাল</div><br><p>  শেষ  </p>",
+            "<ul><li>এক<li>দুই</ul><h2>শিরোনাম<p>খোলা অনুচ্ছেদ" })
+    void shouldGiveTheSameAnswerFromOneParseAsFromCleaningAndParsingAgain(String html) {
+        HtmlSanitizer.Checked checked = sanitizer.check(html);
+
+        String cleaned = Jsoup.clean(html, "", HtmlSanitizer.SAFELIST, new Document.OutputSettings().prettyPrint(false));
+        assertThat(checked.body().html()).isEqualTo(cleaned);
+        assertThat(checked.body().text()).isEqualTo(HtmlSanitizer.toText(cleaned));
+        assertThat(checked.activeContent()).isEqualTo(sanitizer.hasActiveContent(html));
+    }
+
+    @Test
+    void shouldCollapseEveryKindOfSpaceInTheText() {
+        assertThat(HtmlSanitizer.toText("<p> এক\t\u00A0 দুই\r\n\fতিন\u000B</p><p>\u2003চার\u2003 পাঁচ\u2003</p>"))
+                .isEqualTo("এক দুই তিন\n\nচার\u2003 পাঁচ");
+    }
+
+    @Test
+    void shouldReuseTheCheckedBodyOnceForTheSameHtml() {
+        String html = "<p>উত্তর কোরিয়া</p>";
+        HtmlSanitizer.Checked checked = sanitizer.check(html);
+
+        assertThat(sanitizer.sanitize(new String(html))).isSameAs(checked.body());
+        assertThat(sanitizer.sanitize(html)).isNotSameAs(checked.body()).isEqualTo(checked.body());
+        assertThat(sanitizer.sanitize("<p>অন্য</p>").html()).isEqualTo("<p>অন্য</p>");
+    }
+
+    @Test
+    void shouldNotRememberABodyWithActiveContent() {
+        String html = "<p>ok</p><script>alert(1)</script>";
+        HtmlSanitizer.Checked checked = sanitizer.check(html);
+
+        assertThat(checked.activeContent()).isTrue();
+        assertThat(sanitizer.sanitize(html)).isNotSameAs(checked.body()).isEqualTo(checked.body());
     }
 }
