@@ -28,8 +28,8 @@ public final class ElasticsearchDown {
     }
 
     public static SearchProperties properties() {
-        return new SearchProperties(new SearchProperties.Index("articles", "articles-v2",
-                new ClassPathResource("elasticsearch/articles-v2.json"), 1, 0),
+        return new SearchProperties(new SearchProperties.Index("articles", "articles-v3",
+                new ClassPathResource("elasticsearch/articles-v3.json"), 1, 0),
                 new SearchProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(30)));
     }
 }

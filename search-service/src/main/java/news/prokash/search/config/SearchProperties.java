@@ -33,8 +33,8 @@ public record SearchProperties(@DefaultValue @Valid Index index, @DefaultValue @
      */
     public record Index(
             @DefaultValue("articles") @NotBlank String alias,
-            @DefaultValue("articles-v2") @NotBlank String name,
-            @DefaultValue("classpath:elasticsearch/articles-v2.json") Resource definition,
+            @DefaultValue("articles-v3") @NotBlank String name,
+            @DefaultValue("classpath:elasticsearch/articles-v3.json") Resource definition,
             @DefaultValue("1") @Min(1) int shards,
             @DefaultValue("0") @Min(0) int replicas) {
     }

@@ -31,24 +31,26 @@ class ArticleSearch {
     static final int FACET_SIZE = 20;
 
     /**
-     * HTML encoder: the text around the marks is escaped, so a snippet can be inserted into a page
-     * as is. The {@code .exact} subfields are matched fields, so a phrase matched there is marked
-     * in the main field's text too.
+     * Headline whole, one body fragment. HTML encoder: the text around the marks is escaped, so a
+     * snippet can be inserted into a page as is. Each field has its own highlight query
+     * ({@link SearchQueries#highlight}).
      */
-    private static final Highlight HIGHLIGHT = Highlight.of(h -> h
-            .encoder(HighlighterEncoder.Html)
-            .preTags("<mark>")
-            .postTags("</mark>")
-            .fields(
-                    NamedValue.of("headline", HighlightField.of(f -> f
-                            .matchedFields("headline", "headline.exact")
-                            .numberOfFragments(0))),
-                    NamedValue.of("bodyText", HighlightField.of(f -> f
-                            .matchedFields("bodyText", "bodyText.exact")
-                            .fragmentSize(SNIPPET_CHARS)
-                            .numberOfFragments(1)
-                            // a match only in headline or tags still gets the start of the body
-                            .noMatchSize(SNIPPET_CHARS)))));
+    private static Highlight highlight(UserQuery query) {
+        return Highlight.of(h -> h
+                .encoder(HighlighterEncoder.Html)
+                .preTags("<mark>")
+                .postTags("</mark>")
+                .fields(
+                        NamedValue.of("headline", HighlightField.of(f -> f
+                                .highlightQuery(SearchQueries.highlight(query, "headline"))
+                                .numberOfFragments(0))),
+                        NamedValue.of("bodyText", HighlightField.of(f -> f
+                                .highlightQuery(SearchQueries.highlight(query, "bodyText"))
+                                .fragmentSize(SNIPPET_CHARS)
+                                .numberOfFragments(1)
+                                // a match only in headline or tags still gets the start of the body
+                                .noMatchSize(SNIPPET_CHARS)))));
+    }
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -76,7 +78,7 @@ class ArticleSearch {
                     // one more than asked: tells whether there is a next page without counting
                     .size(criteria.limit() + 1)
                     .source(src -> src.filter(f -> f.includes(ArticleHit.FIELDS)))
-                    .highlight(HIGHLIGHT);
+                    .highlight(highlight(criteria.query()));
             if (criteria.cursor() != null) {
                 s.searchAfter(criteria.cursor().after());
             }

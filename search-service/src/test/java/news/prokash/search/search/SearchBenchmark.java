@@ -84,7 +84,7 @@ class SearchBenchmark {
                     "--spring.cloud.stream.bindings.indexArticleEvents-in-0.group=bench-" + run,
                     "--spring.cloud.stream.kafka.bindings.indexArticleEvents-in-0.consumer.dlq-name=" + topic + ".dlt",
                     "--prokash.search.index.alias=bench-" + run,
-                    "--prokash.search.index.name=bench-" + run + "-v2");
+                    "--prokash.search.index.name=bench-" + run + "-v3");
             try {
                 MeterRegistry meters = service.getBean(MeterRegistry.class);
                 ElasticsearchClient client = service.getBean(ElasticsearchClient.class);
@@ -95,6 +95,8 @@ class SearchBenchmark {
                 long lastIndexed = waitFor(() -> indexed(meters) >= ARTICLES, Duration.ofMinutes(30));
                 double replayRate = ARTICLES / ((lastIndexed - firstIndexed) / 1e9);
                 double rawRate = rawBulk(client, corpus, "bench-raw-" + run);
+                // done with it: its merges would otherwise run beside the latency measurement
+                client.indices().delete(d -> d.index("bench-raw-" + run));
                 client.indices().refresh(r -> r.index("bench-" + run));
 
                 System.out.printf("INDEXING %d articles: replay through the service %.0f docs/s, raw bulk %.0f docs/s (%.0f%%)%n",
@@ -102,8 +104,7 @@ class SearchBenchmark {
 
                 latency(port, client, search);
                 freshness(port, producer, topic);
-                client.indices().delete(d -> d.index("bench-raw-" + run));
-                client.indices().delete(d -> d.index("bench-" + run + "-v2"));
+                client.indices().delete(d -> d.index("bench-" + run + "-v3"));
             }
             finally {
                 service.close();
@@ -114,7 +115,7 @@ class SearchBenchmark {
 
     private static double rawBulk(ElasticsearchClient client, List<NewsCorpus.Doc> corpus, String index) throws Exception {
         String definition;
-        try (InputStream in = new ClassPathResource("elasticsearch/articles-v2.json").getInputStream()) {
+        try (InputStream in = new ClassPathResource("elasticsearch/articles-v3.json").getInputStream()) {
             definition = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         client.indices().create(c -> c.index(index).withJson(new StringReader(definition)));

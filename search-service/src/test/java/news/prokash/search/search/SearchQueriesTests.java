@@ -38,6 +38,18 @@ class SearchQueriesTests {
     }
 
     @Test
+    void shouldHighlightWordsTextPhraseAndQuotedPhrasesOnTheOneFieldOnly() {
+        BoolQuery bool = SearchQueries.highlight(UserQuery.parse("কিম জং \"নিঃশর্ত সমর্থন\""), "bodyText").bool();
+
+        assertThat(bool.should()).hasSize(3);
+        assertThat(bool.should().get(0).match().query().stringValue()).isEqualTo("কিম জং");
+        assertThat(bool.should().get(1).matchPhrase().query()).isEqualTo("কিম জং");
+        assertThat(bool.should().get(2).matchPhrase().query()).isEqualTo("নিঃশর্ত সমর্থন");
+        assertThat(bool.toString()).doesNotContain("headline").doesNotContain(".exact").doesNotContain("latin");
+        assertThat(bool.filter()).isEmpty();
+    }
+
+    @Test
     void shouldOnlyFindPublishedArticlesWhosePublishTimeHasCome() {
         BoolQuery bool = SearchQueries.matching(SearchCriteria.of("বাজেট", 10)).bool();
 

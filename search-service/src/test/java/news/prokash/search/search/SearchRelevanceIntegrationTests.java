@@ -55,7 +55,7 @@ class SearchRelevanceIntegrationTests {
         rest = Rest5Client.builder(URI.create(Infrastructure.elasticsearch().uri())).build();
         client = new ElasticsearchClient(new Rest5ClientTransport(rest, new Jackson3JsonpMapper()));
         String definition;
-        try (InputStream in = new ClassPathResource("elasticsearch/articles-v2.json").getInputStream()) {
+        try (InputStream in = new ClassPathResource("elasticsearch/articles-v3.json").getInputStream()) {
             definition = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String standard = definition.replace("prokash_bengali_exact", "standard").replace("prokash_bengali", "standard");
