@@ -1,6 +1,5 @@
 package news.prokash.article.article;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -136,13 +135,13 @@ class ArticleController {
     }
 
     private static ResponseEntity<byte[]> answer(ArticleRepository.@Nullable StoredView stored) {
-        String json = stored == null ? null : visible(stored.status(), stored.due(), stored.json());
+        byte[] json = stored == null ? null : visible(stored.status(), stored.due(), stored.json());
         if (stored == null || json == null) {
             throw new ArticleNotFoundException();
         }
         // If-None-Match with this ETag gets 304 from Spring MVC; the stored text is sent as it is
         return ResponseEntity.ok().eTag(String.valueOf(stored.version())).cacheControl(ARTICLE_CACHE)
-                .contentType(MediaType.APPLICATION_JSON).body(json.getBytes(StandardCharsets.UTF_8));
+                .contentType(MediaType.APPLICATION_JSON).body(json);
     }
 
     private static Article visible(ArticleRepository.@Nullable StoredArticle stored) {

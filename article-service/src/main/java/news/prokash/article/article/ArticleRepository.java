@@ -147,8 +147,10 @@ class ArticleRepository {
                 "SELECT version, status, published_at <= now() AS due, view_json FROM articles WHERE %s = :value"
                         .formatted(column))
                 .param("value", value)
+                // PgJDBC hands a text column over as the bytes it received, UTF-8 (the driver's client
+                // encoding): the body is sent without decoding and encoding it again
                 .query((rs, rowNum) -> new StoredView(status(rs.getString("status")), rs.getBoolean("due"),
-                        rs.getLong("version"), rs.getString("view_json")))
+                        rs.getLong("version"), rs.getBytes("view_json")))
                 .optional();
         StoredView view = stored.orElse(null);
         if (view != null && view.json() == null && view.status() == ArticleStatus.PUBLISHED && view.due()) {
@@ -156,7 +158,8 @@ class ArticleRepository {
             return find(column, value).map(full -> {
                 Article article = full.article();
                 return article == null ? new StoredView(full.status(), full.due(), 0, null)
-                        : new StoredView(full.status(), full.due(), article.version(), views.render(article));
+                        : new StoredView(full.status(), full.due(), article.version(),
+                                views.render(article).getBytes(StandardCharsets.UTF_8));
             });
         }
         return stored;
@@ -164,9 +167,9 @@ class ArticleRepository {
 
     /**
      * @param version the ETag
-     * @param json the body; null only for an article that is not shown (unpublished, deleted)
+     * @param json the body, UTF-8; null only for an article that is not shown (unpublished, deleted)
      */
-    record StoredView(ArticleStatus status, boolean due, long version, @Nullable String json) {
+    record StoredView(ArticleStatus status, boolean due, long version, byte @Nullable [] json) {
     }
 
     private Optional<StoredArticle> find(String column, String value) {

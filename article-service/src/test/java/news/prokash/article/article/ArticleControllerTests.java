@@ -1,5 +1,6 @@
 package news.prokash.article.article;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -212,7 +213,8 @@ class ArticleControllerTests {
 
     /** The row as the repository reads it: the body rendered when the version was applied. */
     private ArticleRepository.StoredView view(Article article, ArticleStatus status, boolean due) {
-        return new ArticleRepository.StoredView(status, due, article.version(), views.render(article));
+        return new ArticleRepository.StoredView(status, due, article.version(),
+                views.render(article).getBytes(StandardCharsets.UTF_8));
     }
 
     private void assertProblem(String uri, int status) {
