@@ -61,9 +61,7 @@ class ArticleReadBenchmark extends IntegrationTestBase {
 
     private static final int CLIENTS = 4;
 
-    // 2,000 left the JIT unfinished on two cores: the first phase cost twice the CPU per request of
-    // the same reads later in the run
-    private static final int WARM_UP = 10_000;
+    private static final int WARM_UP = 2_000;
 
     /** Articles whose stored body is removed for the by-id comparison line. */
     private static final int RENDERED_ON_READ = 10_000;
