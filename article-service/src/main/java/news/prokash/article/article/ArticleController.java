@@ -12,6 +12,10 @@ import news.prokash.contracts.ArticleStatus;
 import news.prokash.contracts.EventCodec;
 import org.jspecify.annotations.Nullable;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -85,15 +89,22 @@ class ArticleController {
         return ResponseEntity.ok().cacheControl(LIST_CACHE).body(new ArticleList(items, next));
     }
 
-    /** The full article plus display strings; the ETag is its version, as ingest answers it. */
+    /**
+     * The full article plus display strings ({@link ArticleView}), as rendered when its version was
+     * applied; the ETag is its version, as ingest answers it.
+     */
     @GetMapping("/{id}")
-    ResponseEntity<ArticleView> article(@PathVariable String id) {
-        return answer(visible(articles.findById(id).orElse(null)));
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ArticleView.class)))
+    ResponseEntity<byte[]> article(@PathVariable String id) {
+        return answer(articles.findViewById(id).orElse(null));
     }
 
     @GetMapping("/by-slug/{slug}")
-    ResponseEntity<ArticleView> bySlug(@PathVariable String slug) {
-        return answer(visible(articles.findBySlug(slug).orElse(null)));
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ArticleView.class)))
+    ResponseEntity<byte[]> bySlug(@PathVariable String slug) {
+        return answer(articles.findViewBySlug(slug).orElse(null));
     }
 
     /** schema.org {@code NewsArticle} for the article page's {@code <script type="application/ld+json">}. */
@@ -123,25 +134,33 @@ class ArticleController {
                         decoded.occurredAt(), decoded.article()));
     }
 
-    private static ResponseEntity<ArticleView> answer(Article article) {
-        // If-None-Match with this ETag gets 304 from Spring MVC
-        return ResponseEntity.ok().eTag(String.valueOf(article.version())).cacheControl(ARTICLE_CACHE)
-                .body(ArticleView.of(article));
-    }
-
-    /** Readers see published articles whose time has come; deleted ones are gone (410), the rest unknown (404). */
-    private static Article visible(ArticleRepository.@Nullable StoredArticle stored) {
-        if (stored == null) {
+    private static ResponseEntity<byte[]> answer(ArticleRepository.@Nullable StoredView stored) {
+        byte[] json = stored == null ? null : visible(stored.status(), stored.due(), stored.json());
+        if (stored == null || json == null) {
             throw new ArticleNotFoundException();
         }
-        if (stored.status() == ArticleStatus.DELETED) {
-            throw new ArticleGoneException();
-        }
-        Article article = stored.article();
-        if (stored.status() != ArticleStatus.PUBLISHED || !stored.due() || article == null) {
+        // If-None-Match with this ETag gets 304 from Spring MVC; the stored text is sent as it is
+        return ResponseEntity.ok().eTag(String.valueOf(stored.version())).cacheControl(ARTICLE_CACHE)
+                .contentType(MediaType.APPLICATION_JSON).body(json);
+    }
+
+    private static Article visible(ArticleRepository.@Nullable StoredArticle stored) {
+        Article article = stored == null ? null : visible(stored.status(), stored.due(), stored.article());
+        if (article == null) {
             throw new ArticleNotFoundException();
         }
         return article;
+    }
+
+    /** Readers see published articles whose time has come; deleted ones are gone (410), the rest unknown (404). */
+    private static <T> @Nullable T visible(ArticleStatus status, boolean due, @Nullable T content) {
+        if (status == ArticleStatus.DELETED) {
+            throw new ArticleGoneException();
+        }
+        if (status != ArticleStatus.PUBLISHED || !due) {
+            throw new ArticleNotFoundException();
+        }
+        return content;
     }
 
     private static ErrorResponseException badRequest(String field, String message) {

@@ -37,11 +37,11 @@ class ArticleRepository {
     // table as it was before the statement), for gap detection, in the same round trip.
     private static final String UPSERT_CONTENT = """
             WITH previous AS (SELECT version FROM articles WHERE id = :id)
-            INSERT INTO articles (%s)
+            INSERT INTO articles (%s, view_json)
             VALUES (:id, :version, :status, :headline, :kicker, :summary, :body_html, :body_text, :section,
                     :tags, :byline, :edition, :language, :published_at, :published_offset_seconds, :updated_at,
                     :updated_offset_seconds, :lead_image_url, :lead_image_caption, :lead_image_credit, :source,
-                    :slug, :url)
+                    :slug, :url, :view_json)
             ON CONFLICT (id) DO UPDATE SET
                 version = EXCLUDED.version, status = EXCLUDED.status, headline = EXCLUDED.headline,
                 kicker = EXCLUDED.kicker, summary = EXCLUDED.summary, body_html = EXCLUDED.body_html,
@@ -51,7 +51,7 @@ class ArticleRepository {
                 updated_at = EXCLUDED.updated_at, updated_offset_seconds = EXCLUDED.updated_offset_seconds,
                 lead_image_url = EXCLUDED.lead_image_url, lead_image_caption = EXCLUDED.lead_image_caption,
                 lead_image_credit = EXCLUDED.lead_image_credit, source = EXCLUDED.source, slug = EXCLUDED.slug,
-                url = EXCLUDED.url, applied_at = now()
+                url = EXCLUDED.url, view_json = EXCLUDED.view_json, applied_at = now()
             WHERE articles.version < EXCLUDED.version
             RETURNING (SELECT version FROM previous)""".formatted(CONTENT_COLUMNS);
 
@@ -75,9 +75,12 @@ class ArticleRepository {
 
     private final TransactionTemplate transactions;
 
-    ArticleRepository(JdbcClient jdbc, TransactionTemplate transactions) {
+    private final ArticleViewJson views;
+
+    ArticleRepository(JdbcClient jdbc, TransactionTemplate transactions, ArticleViewJson views) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.views = views;
     }
 
     /**
@@ -86,6 +89,12 @@ class ArticleRepository {
      * @param event the event as it came off the wire, kept in the history
      */
     Applied apply(ArticleChange change, byte[] event) {
+        Map<String, @Nullable Object> columns = change.columns();
+        Article article = change.article();
+        if (article != null) {
+            // rendered once per version here instead of on every read
+            columns.put("view_json", views.render(article));
+        }
         Applied applied = transactions.execute(status -> {
             jdbc.sql(INSERT_VERSION)
                     .param("id", change.id())
@@ -95,7 +104,7 @@ class ArticleRepository {
                     .param("event", new String(event, StandardCharsets.UTF_8))
                     .update();
             List<Applied> rows = jdbc.sql(change.isDeletion() ? UPSERT_DELETION : UPSERT_CONTENT)
-                    .params(change.columns())
+                    .params(columns)
                     .query((rs, rowNum) -> new Applied(true, (Long) rs.getObject(1)))
                     .list();
             return rows.isEmpty() ? Applied.STALE : rows.getFirst();
@@ -119,6 +128,48 @@ class ArticleRepository {
 
     Optional<StoredArticle> findBySlug(String slug) {
         return find("slug", slug);
+    }
+
+    /**
+     * What {@code GET /api/v1/articles/{id}} answers, from one narrow row read: the status and due
+     * flag decide 200, 404 or 410 on every read, so an unpublish or delete hides the article at once.
+     */
+    Optional<StoredView> findViewById(String id) {
+        return findView("id", id);
+    }
+
+    Optional<StoredView> findViewBySlug(String slug) {
+        return findView("slug", slug);
+    }
+
+    private Optional<StoredView> findView(String column, String value) {
+        Optional<StoredView> stored = jdbc.sql(
+                "SELECT version, status, published_at <= now() AS due, view_json FROM articles WHERE %s = :value"
+                        .formatted(column))
+                .param("value", value)
+                // PgJDBC hands a text column over as the bytes it received, UTF-8 (the driver's client
+                // encoding): the body is sent without decoding and encoding it again
+                .query((rs, rowNum) -> new StoredView(status(rs.getString("status")), rs.getBoolean("due"),
+                        rs.getLong("version"), rs.getBytes("view_json")))
+                .optional();
+        StoredView view = stored.orElse(null);
+        if (view != null && view.json() == null && view.status() == ArticleStatus.PUBLISHED && view.due()) {
+            // a row written before view_json existed: render it from the columns (version and body from one read)
+            return find(column, value).map(full -> {
+                Article article = full.article();
+                return article == null ? new StoredView(full.status(), full.due(), 0, null)
+                        : new StoredView(full.status(), full.due(), article.version(),
+                                views.render(article).getBytes(StandardCharsets.UTF_8));
+            });
+        }
+        return stored;
+    }
+
+    /**
+     * @param version the ETag
+     * @param json the body, UTF-8; null only for an article that is not shown (unpublished, deleted)
+     */
+    record StoredView(ArticleStatus status, boolean due, long version, byte @Nullable [] json) {
     }
 
     private Optional<StoredArticle> find(String column, String value) {

@@ -1,5 +1,6 @@
 package news.prokash.article.article;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -23,10 +25,14 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebMvcTest(ArticleController.class)
 @EnableConfigurationProperties(ArticleProperties.class)
+@Import(ArticleViewJson.class)
 class ArticleControllerTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    ArticleViewJson views;
 
     @MockitoBean
     ArticleRepository articles;
@@ -34,11 +40,11 @@ class ArticleControllerTests {
     @Test
     void shouldAnswerThePublishedArticleWithItsOffsetAndVersionAsETag() {
         Article seed = TestArticles.seed("a1");
-        given(articles.findById("a1")).willReturn(Optional.of(new ArticleRepository.StoredArticle(
-                ArticleStatus.PUBLISHED, true, seed)));
+        given(articles.findViewById("a1")).willReturn(Optional.of(view(seed, ArticleStatus.PUBLISHED, true)));
 
         assertThat(mvc.get().uri("/api/v1/articles/a1")).hasStatusOk()
                 .hasHeader("ETag", "\"1\"")
+                .hasContentType(MediaType.APPLICATION_JSON)
                 .bodyJson()
                 .hasPathSatisfying("$.publishedAt", v -> v.assertThat().isEqualTo("2025-07-13T10:42:00+06:00"))
                 .hasPathSatisfying("$.status", v -> v.assertThat().isEqualTo("published"))
@@ -49,10 +55,8 @@ class ArticleControllerTests {
     @Test
     void shouldAnswer404ForAnUnpublishedOrScheduledArticle() {
         Article seed = TestArticles.seed("a2");
-        given(articles.findById("a2")).willReturn(Optional.of(new ArticleRepository.StoredArticle(
-                ArticleStatus.UNPUBLISHED, true, seed)));
-        given(articles.findById("a3")).willReturn(Optional.of(new ArticleRepository.StoredArticle(
-                ArticleStatus.PUBLISHED, false, seed)));
+        given(articles.findViewById("a2")).willReturn(Optional.of(view(seed, ArticleStatus.UNPUBLISHED, true)));
+        given(articles.findViewById("a3")).willReturn(Optional.of(view(seed, ArticleStatus.PUBLISHED, false)));
 
         assertProblem("/api/v1/articles/a2", 404);
         assertProblem("/api/v1/articles/a3", 404);
@@ -60,15 +64,15 @@ class ArticleControllerTests {
 
     @Test
     void shouldAnswer410ForADeletedArticle() {
-        given(articles.findById("a4")).willReturn(Optional.of(new ArticleRepository.StoredArticle(
-                ArticleStatus.DELETED, false, null)));
+        given(articles.findViewById("a4")).willReturn(Optional.of(new ArticleRepository.StoredView(
+                ArticleStatus.DELETED, false, 2, null)));
 
         assertProblem("/api/v1/articles/a4", 410);
     }
 
     @Test
     void shouldAnswer404ForAnUnknownArticle() {
-        given(articles.findById("nope")).willReturn(Optional.empty());
+        given(articles.findViewById("nope")).willReturn(Optional.empty());
 
         assertProblem("/api/v1/articles/nope", 404);
     }
@@ -134,8 +138,7 @@ class ArticleControllerTests {
     @Test
     void shouldAnswerNotModifiedForTheCurrentVersionAndCacheArticlesLongerThanLists() {
         Article seed = TestArticles.seed("a8");
-        given(articles.findById("a8")).willReturn(Optional.of(new ArticleRepository.StoredArticle(
-                ArticleStatus.PUBLISHED, true, seed)));
+        given(articles.findViewById("a8")).willReturn(Optional.of(view(seed, ArticleStatus.PUBLISHED, true)));
 
         assertThat(mvc.get().uri("/api/v1/articles/a8").header("If-None-Match", "\"1\"")).hasStatus(304)
                 .hasHeader("ETag", "\"1\"");
@@ -146,8 +149,7 @@ class ArticleControllerTests {
     @Test
     void shouldAddBengaliDisplayStringsToTheArticleAndFindItBySlug() {
         Article seed = TestArticles.seed("a9");
-        given(articles.findBySlug(seed.slug())).willReturn(Optional.of(new ArticleRepository.StoredArticle(
-                ArticleStatus.PUBLISHED, true, seed)));
+        given(articles.findViewBySlug(seed.slug())).willReturn(Optional.of(view(seed, ArticleStatus.PUBLISHED, true)));
 
         assertThat(mvc.get().uri("/api/v1/articles/by-slug/" + seed.slug())).hasStatusOk()
                 .bodyJson()
@@ -207,6 +209,12 @@ class ArticleControllerTests {
         assertThat(mvc.get().uri("/api/v1/articles/latest")).hasStatus(500)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyText().doesNotContain("secret").doesNotContain("IllegalStateException");
+    }
+
+    /** The row as the repository reads it: the body rendered when the version was applied. */
+    private ArticleRepository.StoredView view(Article article, ArticleStatus status, boolean due) {
+        return new ArticleRepository.StoredView(status, due, article.version(),
+                views.render(article).getBytes(StandardCharsets.UTF_8));
     }
 
     private void assertProblem(String uri, int status) {

@@ -3,6 +3,7 @@ package news.prokash.article.article;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,16 +18,29 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 import javax.sql.DataSource;
 
 import news.prokash.contracts.Article;
+import news.prokash.contracts.ArticleStatus;
+import news.prokash.contracts.Edition;
+import news.prokash.contracts.LeadImage;
+import news.prokash.contracts.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,11 +63,20 @@ class ArticleReadBenchmark extends IntegrationTestBase {
 
     private static final int WARM_UP = 2_000;
 
+    /** Articles whose stored body is removed for the by-id comparison line. */
+    private static final int RENDERED_ON_READ = 10_000;
+
     private static final int REQUESTS = 5_000;
 
     private static final int EVENTS_PER_SECOND = 20;
 
     private static final int EVENT_SECONDS = 20;
+
+    private static final int WARM_UP_EVENT_SECONDS = 3;
+
+    private static final long READER_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private static final String CONSUMER_GROUP = "article-service";
 
     private static final String[] SECTIONS = { "national", "politics", "international", "economy", "sports",
             "entertainment", "lifestyle", "jobs", "opinion" };
@@ -76,6 +99,9 @@ class ArticleReadBenchmark extends IntegrationTestBase {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    ArticleViewJson views;
+
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
@@ -89,10 +115,19 @@ class ArticleReadBenchmark extends IntegrationTestBase {
                 jdbc.sql("SELECT count(*) FROM articles").query(Long.class).single());
 
         String base = "http://localhost:" + port;
-        System.out.printf(Locale.ROOT, "%-34s %8s %8s %8s %8s %10s%n", "reads (" + CLIENTS + " clients, " + REQUESTS
-                + " each)", "p50 ms", "p90 ms", "p99 ms", "max ms", "req/s");
+        System.out.printf(Locale.ROOT, "%-34s %8s %8s %8s %8s %10s %12s%n", "reads (" + CLIENTS + " clients, " + REQUESTS
+                + " each)", "p50 ms", "p90 ms", "p99 ms", "max ms", "req/s", "JVM CPU µs");
         report("by-id  HTTP GET /articles/{id}", measure(i -> http(base + "/api/v1/articles/bench-" + randomArticle())));
         report("by-id  SQL (floor)", measure(i -> sql(BY_ID_SQL, "bench-" + randomArticle())));
+        // the same reads with the body built on every read, as before view_json (rows from before V3
+        // still are): the narrow read finds no body, then the full row is read and rendered
+        jdbc.sql("UPDATE articles SET view_json = NULL WHERE id IN (SELECT 'bench-' || n FROM generate_series(0, :last) n)")
+                .param("last", RENDERED_ON_READ - 1).update();
+        report("by-id  HTTP, rendered per read", measure(
+                i -> http(base + "/api/v1/articles/bench-" + ThreadLocalRandom.current().nextInt(RENDERED_ON_READ))));
+        // and the stored body again, on as many other ids, after it: the JVM is as warm for both
+        report("by-id  HTTP, stored (as many ids)", measure(i -> http(base + "/api/v1/articles/bench-"
+                + (RENDERED_ON_READ + ThreadLocalRandom.current().nextInt(RENDERED_ON_READ)))));
         report("latest HTTP GET /latest?limit=20", measure(i -> http(base + "/api/v1/articles/latest?limit=20")));
         report("latest SQL (floor)", measure(i -> sql(LATEST_SQL, null)));
         report("latest HTTP ?section=sports", measure(i -> http(base + "/api/v1/articles/latest?limit=20&section=sports")));
@@ -115,23 +150,29 @@ class ArticleReadBenchmark extends IntegrationTestBase {
             pg.getCopyAPI().copyIn("""
                     COPY articles (id, version, status, headline, summary, body_html, body_text, section, tags, byline,
                         edition, language, published_at, published_offset_seconds, updated_at, updated_offset_seconds,
-                        lead_image_url, lead_image_caption, lead_image_credit, source, slug, url)
-                    FROM STDIN WITH (FORMAT text)""", new ArticleRows(now));
+                        lead_image_url, lead_image_caption, lead_image_credit, source, slug, url, view_json)
+                    FROM STDIN WITH (FORMAT text)""", new ArticleRows(now, views));
         }
         jdbc.sql("ANALYZE articles").update();
     }
 
-    /** The rows as COPY text, generated while COPY reads them (no 100 MB string in memory). */
+    /**
+     * The rows as COPY text, generated while COPY reads them (no 100 MB string in memory), with the
+     * body the service stores when it applies an event (view_json).
+     */
     private static final class ArticleRows extends Reader {
 
         private final Instant now;
+
+        private final ArticleViewJson views;
 
         private int next;
 
         private StringReader current = new StringReader("");
 
-        ArticleRows(Instant now) {
+        ArticleRows(Instant now, ArticleViewJson views) {
             this.now = now;
+            this.views = views;
         }
 
         @Override
@@ -141,9 +182,9 @@ class ArticleReadBenchmark extends IntegrationTestBase {
                 if (next == ARTICLES) {
                     return -1;
                 }
-                StringBuilder rows = new StringBuilder(1_000 * 1_100);
+                StringBuilder rows = new StringBuilder(1_000 * 2_500);
                 for (int end = Math.min(ARTICLES, next + 1_000); next < end; next++) {
-                    rows.append(row(next));
+                    rows.append(row(article(next)));
                 }
                 current = new StringReader(rows.toString());
                 read = current.read(buffer, offset, length);
@@ -151,16 +192,25 @@ class ArticleReadBenchmark extends IntegrationTestBase {
             return read;
         }
 
-        private String row(int i) {
-            String id = "bench-" + i;
+        private Article article(int i) {
             String section = SECTIONS[i % SECTIONS.length];
-            String at = OffsetDateTime.ofInstant(now.minusSeconds(30L * i + 1), ZoneOffset.UTC).toString();
+            OffsetDateTime at = OffsetDateTime.ofInstant(now.minusSeconds(30L * i + 1), ZoneOffset.ofHours(6));
             String slug = "bench-article-" + i;
-            return String.join("\t", id, "1", "published", "বেঞ্চমার্কের খবর " + i, "সারাংশ " + i,
-                    "<p>" + BODY + "</p>", BODY, section,
-                    "{ট্যাগ-" + (i % 50) + ",ট্যাগ-" + ((i + 7) % 50) + "}", "কালবেলা ডেস্ক", "online", "bn", at,
-                    "21600", at, "21600", "https://images.example.com/" + i + ".jpg", "ছবি", "সংগৃহীত", "\\N", slug,
-                    "https://www.prokash.news/" + section + "/" + slug) + "\n";
+            return new Article("bench-" + i, 1, ArticleStatus.PUBLISHED, "বেঞ্চমার্কের খবর " + i, null, "সারাংশ " + i,
+                    "<p>" + BODY + "</p>", BODY, section, List.of("ট্যাগ-" + (i % 50), "ট্যাগ-" + ((i + 7) % 50)),
+                    "কালবেলা ডেস্ক", Edition.ONLINE, "bn", at, at,
+                    new LeadImage("https://images.example.com/" + i + ".jpg", "ছবি", "সংগৃহীত"), null, slug,
+                    "https://www.prokash.news/" + section + "/" + slug);
+        }
+
+        private String row(Article a) {
+            LeadImage image = Objects.requireNonNull(a.leadImage());
+            String at = a.publishedAt().toString();
+            return String.join("\t", a.id(), "1", "published", a.headline(), a.summary(), a.bodyHtml(), a.bodyText(),
+                    a.section(), "{" + String.join(",", a.tags()) + "}", a.byline(), "online", a.language(), at,
+                    "21600", at, "21600", image.url(), image.caption(), image.credit(), "\\N", a.slug(), a.url(),
+                    // COPY text format: a backslash is an escape
+                    views.render(a).replace("\\", "\\\\")) + "\n";
         }
 
         @Override
@@ -212,15 +262,20 @@ class ArticleReadBenchmark extends IntegrationTestBase {
         }
     }
 
-    private record Figures(long[] nanos, double seconds) {
+    /**
+     * @param cpuNanos CPU time of this JVM (service and clients, not PostgreSQL) over the timed calls:
+     *     unlike latency, it hardly depends on what else the machine runs
+     */
+    private record Figures(long[] nanos, double seconds, long cpuNanos) {
     }
 
     /** {@link #WARM_UP} calls, then {@link #REQUESTS} calls per client, each timed. */
     private Figures measure(IntConsumer call) throws Exception {
         run(call, WARM_UP / CLIENTS);
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         long[] nanos = run(call, REQUESTS);
-        return new Figures(nanos, (System.nanoTime() - start) / 1e9);
+        return new Figures(nanos, (System.nanoTime() - start) / 1e9, processCpuNanos() - cpuStart);
     }
 
     private long[] run(IntConsumer call, int perClient) throws Exception {
@@ -255,67 +310,124 @@ class ArticleReadBenchmark extends IntegrationTestBase {
     private static void report(String name, Figures figures) {
         long[] sorted = figures.nanos().clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-34s %8.2f %8.2f %8.2f %8.2f %10.0f%n", name, ms(percentile(sorted, 50)),
+        System.out.printf(Locale.ROOT, "%-34s %8.2f %8.2f %8.2f %8.2f %10.0f %12.0f%n", name, ms(percentile(sorted, 50)),
                 ms(percentile(sorted, 90)), ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]),
-                sorted.length / figures.seconds());
+                sorted.length / figures.seconds(), figures.cpuNanos() / 1e3 / sorted.length);
+    }
+
+    /**
+     * Waits until the service's consumer has its partitions, sends warm-up events through the same
+     * path (their lags are printed apart: the first event of a JVM runs cold code), then measures
+     * {@link #EVENT_SECONDS} s of events at {@link #EVENTS_PER_SECOND}/s.
+     */
+    private void eventToReadable(String base) throws Exception {
+        long assignedIn = awaitConsumerAssignment();
+        Lags warmUp = lags(base, EVENTS_PER_SECOND * WARM_UP_EVENT_SECONDS, "warm");
+        System.out.printf(Locale.ROOT, "consumer group %s had its %d partitions %.0f ms after the read phase; "
+                + "warm-up (%d events, not counted): first event %.1f ms, max %.1f ms%n", CONSUMER_GROUP,
+                Topics.PARTITIONS, ms(assignedIn), warmUp.events(), ms(warmUp.first()), ms(warmUp.sorted()[warmUp.sorted().length - 1]));
+        Lags measured = lags(base, EVENTS_PER_SECOND * EVENT_SECONDS, "lag");
+        long[] sorted = measured.sorted();
+        System.out.printf(Locale.ROOT, "event-to-readable (%d events/s for %d s, one reader polling every %d ms): "
+                + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, %d of %d not readable within 30 s%n",
+                EVENTS_PER_SECOND, EVENT_SECONDS, TimeUnit.NANOSECONDS.toMillis(READER_PAUSE_NANOS),
+                ms(percentile(sorted, 50)), ms(percentile(sorted, 90)), ms(percentile(sorted, 99)),
+                ms(sorted[sorted.length - 1]), measured.unreadable(), measured.events());
+    }
+
+    /**
+     * Polls the group until all partitions of the articles topic are assigned: before that, events
+     * wait for the consumer's start and the figure would measure the start, not the lag.
+     *
+     * @return how long the wait took
+     */
+    private long awaitConsumerAssignment() {
+        long start = System.nanoTime();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            eventually().until(() -> {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(CONSUMER_GROUP)).all()
+                        .get(10, TimeUnit.SECONDS).get(CONSUMER_GROUP);
+                long assigned = group.members().stream().flatMap(m -> m.assignment().topicPartitions().stream())
+                        .filter(tp -> tp.topic().equals(Topics.ARTICLES)).count();
+                return group.groupState() == GroupState.STABLE && assigned == Topics.PARTITIONS;
+            });
+        }
+        return System.nanoTime() - start;
+    }
+
+    /**
+     * @param sorted the lags of the readable events, sorted
+     * @param first the lag of the first event sent
+     */
+    private record Lags(int events, long[] sorted, long first, int unreadable) {
     }
 
     /**
      * Events at a steady rate; one reader thread goes round the ids not yet readable, one GET each,
-     * until each answers 200. One reader, as a page would: polling in parallel per event would
-     * itself load the service and measure that instead.
+     * then pauses {@link #READER_PAUSE_NANOS} (it never spins: on two cores a spinning reader takes
+     * the CPU the consumer needs, and polling without a pause loads the service with hundreds of
+     * GETs a second and measures that instead). The clock of an event starts just before it is sent.
      */
-    private void eventToReadable(String base) throws Exception {
-        java.util.Map<String, Long> pending = new java.util.concurrent.ConcurrentHashMap<>();
-        List<Long> lags = new ArrayList<>();
-        int events = EVENTS_PER_SECOND * EVENT_SECONDS;
+    private Lags lags(String base, int events, String idPrefix) throws Exception {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Long> lagById = new ConcurrentHashMap<>();
         long interval = TimeUnit.SECONDS.toNanos(1) / EVENTS_PER_SECOND;
-        java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean sending = new AtomicBoolean(true);
         Thread reader = Thread.ofPlatform().start(() -> {
             long deadline = Long.MAX_VALUE;
-            while (sending.get() || (!pending.isEmpty() && System.nanoTime() < deadline)) {
+            while (sending.get() || (!sentAt.isEmpty() && System.nanoTime() < deadline)) {
                 if (!sending.get() && deadline == Long.MAX_VALUE) {
                     deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 }
-                for (var entry : pending.entrySet()) {
-                    try {
-                        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(
-                                URI.create(base + "/api/v1/articles/" + entry.getKey())).build(),
-                                HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() == 200) {
-                            lags.add(System.nanoTime() - entry.getValue());
-                            pending.remove(entry.getKey());
-                        }
-                    }
-                    catch (IOException | InterruptedException e) {
-                        throw new IllegalStateException(e);
+                for (var entry : sentAt.entrySet()) {
+                    if (status(base + "/api/v1/articles/" + entry.getKey()) == 200) {
+                        lagById.put(entry.getKey(), System.nanoTime() - entry.getValue());
+                        sentAt.remove(entry.getKey());
                     }
                 }
-                Thread.onSpinWait();
+                LockSupport.parkNanos(READER_PAUSE_NANOS);
             }
         });
+        String firstId = null;
         long start = System.nanoTime();
         for (int i = 0; i < events; i++) {
             long due = start + i * interval;
             while (System.nanoTime() < due) {
-                Thread.sleep(0, 100_000);
+                LockSupport.parkNanos(due - System.nanoTime());
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(6));
             Article article = TestArticles.article("national", List.of(), now.minusSeconds(1), "লেটেন্সি " + i);
-            Article bench = new Article("bench-lag-" + article.id(), 1, article.status(), article.headline(),
-                    article.kicker(), article.summary(), article.bodyHtml(), article.bodyText(), article.section(),
-                    article.tags(), article.byline(), article.edition(), article.language(), now.minusSeconds(1),
-                    now, article.leadImage(), article.source(), "bench-lag-" + article.slug(), article.url() + "-lag");
-            pending.put(bench.id(), System.nanoTime());
+            String id = "bench-" + idPrefix + "-" + article.id();
+            Article bench = new Article(id, 1, article.status(), article.headline(), article.kicker(),
+                    article.summary(), article.bodyHtml(), article.bodyText(), article.section(), article.tags(),
+                    article.byline(), article.edition(), article.language(), now.minusSeconds(1), now,
+                    article.leadImage(), article.source(), "bench-" + idPrefix + "-" + article.slug(),
+                    article.url() + "-" + idPrefix);
+            firstId = firstId == null ? id : firstId;
+            sentAt.put(id, System.nanoTime());
             publish(TestArticles.published(bench));
         }
         sending.set(false);
         reader.join();
-        long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "event-to-readable (%d events/s for %d s, one reader): p50 %.1f ms, p90 %.1f ms, "
-                + "p99 %.1f ms, max %.1f ms, %d of %d not readable within 30 s%n", EVENTS_PER_SECOND, EVENT_SECONDS,
-                ms(percentile(sorted, 50)), ms(percentile(sorted, 90)), ms(percentile(sorted, 99)),
-                ms(sorted[sorted.length - 1]), pending.size(), events);
+        long[] sorted = lagById.values().stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            throw new IllegalStateException("no event became readable within 30 s");
+        }
+        return new Lags(events, sorted, lagById.getOrDefault(firstId, -1L), sentAt.size());
+    }
+
+    private int status(String uri) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long percentile(long[] sorted, double p) {
@@ -325,6 +437,10 @@ class ArticleReadBenchmark extends IntegrationTestBase {
 
     private static double ms(long nanos) {
         return nanos / 1e6;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static String loadAverage() {

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -32,12 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A store rebuilt from the topic into an empty schema equals the one the live consumer keeps. */
 class ArticleReplayIntegrationTests extends IntegrationTestBase {
 
+    @Autowired
+    ArticleViewJson views;
+
     private static final String REBUILD = "article_replay_test";
 
     private static final String ARTICLE_COLUMNS = """
             id, version, status, headline, kicker, summary, body_html, body_text, section, tags, byline, edition,
             language, published_at, published_offset_seconds, updated_at, updated_offset_seconds, lead_image_url,
-            lead_image_caption, lead_image_credit, source, slug, url""";
+            lead_image_caption, lead_image_credit, source, slug, url, view_json""";
 
     private static final String VERSION_COLUMNS = "id, version, event_type, occurred_at, event";
 
@@ -67,7 +71,7 @@ class ArticleReplayIntegrationTests extends IntegrationTestBase {
         jdbc.sql("DROP SCHEMA IF EXISTS " + REBUILD + " CASCADE").update();
         Flyway.configure().dataSource(rebuild).schemas(REBUILD).load().migrate();
         ArticleEventHandler handler = new ArticleEventHandler(new ArticleRepository(JdbcClient.create(rebuild),
-                new TransactionTemplate(new DataSourceTransactionManager(rebuild))),
+                new TransactionTemplate(new DataSourceTransactionManager(rebuild)), views),
                 new ArticleEventMetrics(new SimpleMeterRegistry()));
         ArticleReplay.Result result = new ArticleReplay(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), handler).replay();

@@ -2,6 +2,7 @@ package news.prokash.article.article;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import news.prokash.contracts.Article;
 import news.prokash.contracts.ArticleDeleted;
@@ -26,6 +27,9 @@ class ArticleStoreIntegrationTests extends IntegrationTestBase {
     @Autowired
     ArticleRepository articles;
 
+    @Autowired
+    ArticleViewJson views;
+
     @Test
     void shouldStoreEveryFieldAndGiveTheArticleBackWithTheEditorsOffset() {
         Article article = TestArticles.publishedAt(TestArticles.newId(), TestArticles.EARLIER);
@@ -38,6 +42,29 @@ class ArticleStoreIntegrationTests extends IntegrationTestBase {
         assertThat(stored.article()).isEqualTo(article);
         assertThat(stored.article().publishedAt()).hasToString("2025-07-12T09:00+06:00");
         assertThat(stored.due()).isTrue();
+    }
+
+    @Test
+    void shouldStoreTheReadBodyPerVersionAndRenderARowWrittenBeforeItFromTheColumns() {
+        Article v1 = TestArticles.publishedAt(TestArticles.newId(), TestArticles.EARLIER);
+        ArticleUpdated v2 = TestArticles.updated(v1, "নতুন শিরোনাম");
+        handler.handle(EventCodec.encode(TestArticles.published(v1)));
+        handler.handle(EventCodec.encode(v2));
+
+        ArticleRepository.StoredView stored = articles.findViewById(v1.id()).orElseThrow();
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(new String(stored.json(), StandardCharsets.UTF_8)).isEqualTo(views.render(v2.article()))
+                .isEqualTo(views.render(articles.findById(v1.id()).orElseThrow().article()));
+
+        // a row from before the view_json column: the same body, rendered from the columns
+        jdbc.sql("UPDATE articles SET view_json = NULL WHERE id = :id").param("id", v1.id()).update();
+        for (ArticleRepository.StoredView rendered : List.of(articles.findViewById(v1.id()).orElseThrow(),
+                articles.findViewBySlug(v1.slug()).orElseThrow())) {
+            assertThat(rendered.status()).isEqualTo(ArticleStatus.PUBLISHED);
+            assertThat(rendered.due()).isTrue();
+            assertThat(rendered.version()).isEqualTo(2);
+            assertThat(rendered.json()).isEqualTo(stored.json());
+        }
     }
 
     @Test
