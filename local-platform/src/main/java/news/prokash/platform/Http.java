@@ -30,7 +30,13 @@ final class Http {
     }
 
     static Answer get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return get(url, Map.of());
+    }
+
+    static Answer get(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     static Answer postJson(String url, String json) {
