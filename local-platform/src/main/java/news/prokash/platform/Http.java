@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +56,20 @@ final class Http {
                 .header("Authorization", "Bearer " + bearerToken)
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** Any method; GET and DELETE go without a body. A null token sends no Authorization header. */
+    static Answer send(String method, String url, @Nullable String bearerToken, String contentType, String body) {
+        boolean withBody = !method.equals("GET") && !method.equals("DELETE");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
+                withBody ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+        if (withBody) {
+            request.header("Content-Type", contentType);
+        }
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
         return send(request);
     }
 
