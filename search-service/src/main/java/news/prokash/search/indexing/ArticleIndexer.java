@@ -97,10 +97,8 @@ public class ArticleIndexer {
             initializer.ensureExists();
         }
         catch (IOException | ElasticsearchException e) {
-            metrics.failed(events.size());
-            spans.forEach(span -> span.error(e));
             // not these events' fault (Elasticsearch down, plugin missing): retry rather than dead-letter
-            throw new SearchIndexUnavailableException("the index cannot be created", e);
+            throw unavailable("the index cannot be created", e, events, spans);
         }
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(target).requireAlias(requireAlias);
         for (ArticleEvent event : events) {
@@ -118,22 +116,26 @@ public class ArticleIndexer {
         }
         catch (ElasticsearchException e) {
             metrics.bulk("failed", System.nanoTime() - started);
-            metrics.failed(events.size());
-            spans.forEach(span -> span.error(e));
             if (e.status() == 404) {
                 // the alias vanished (deleted by hand): create it again before the retry
                 initializer.forget();
             }
             // a failure of the whole request is never one event's fault: retry, never dead-letter
-            throw new SearchIndexUnavailableException("Elasticsearch answered " + e.status(), e);
+            throw unavailable("Elasticsearch answered " + e.status(), e, events, spans);
         }
         catch (IOException e) {
             metrics.bulk("failed", System.nanoTime() - started);
-            metrics.failed(events.size());
-            spans.forEach(span -> span.error(e));
-            throw new SearchIndexUnavailableException("Elasticsearch unreachable", e);
+            throw unavailable("Elasticsearch unreachable", e, events, spans);
         }
         outcomes(events, response, spans);
+    }
+
+    /** The whole batch cannot be written now: every event counted as failed and marked on its span, to retry. */
+    private SearchIndexUnavailableException unavailable(String why, Exception cause, List<ArticleEvent> events,
+            List<ConsumerTracing.Span> spans) {
+        metrics.failed(events.size());
+        spans.forEach(span -> span.error(cause));
+        return new SearchIndexUnavailableException(why, cause);
     }
 
     private void outcomes(List<ArticleEvent> events, BulkResponse response, List<ConsumerTracing.Span> spans) {
