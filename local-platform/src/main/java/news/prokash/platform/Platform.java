@@ -87,6 +87,10 @@ final class Platform implements AutoCloseable {
 
     /** The service's structured log: one ECS JSON object per line. */
     Path jsonLog(String service) {
+        return jsonLog(settings, service);
+    }
+
+    private static Path jsonLog(PlatformSettings settings, String service) {
         return settings.workDir().resolve(service).resolve(service + ".json");
     }
 
@@ -121,8 +125,7 @@ final class Platform implements AutoCloseable {
             }
         }
         // besides the plain console log, one JSON line per event with its trace id, as in docker-compose
-        Path dir = settings.workDir().resolve(service);
-        p.put("logging.file.name", dir.resolve(service + ".json").toString());
+        p.put("logging.file.name", jsonLog(settings, service).toString());
         p.put("logging.structured.format.file", "ecs");
         p.putAll(settings.serviceProperties());
         return p;
