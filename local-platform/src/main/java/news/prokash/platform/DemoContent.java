@@ -29,15 +29,18 @@ final class DemoContent {
         return resource("/demo/seed-article.json");
     }
 
+    /** The twenty headlines of the seed page's lists, each as {@code section<TAB>headline}. */
+    static List<String> listHeadlines() {
+        return resource("/demo/list-headlines.tsv").lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
+    }
+
     static Loaded load(String ingestUrl, String token, String articleUrl, String rankingUrl)
             throws InterruptedException {
         String seedId = ingest(ingestUrl, token, seedArticleJson());
         List<String> listIds = new ArrayList<>();
         int i = 0;
-        for (String line : resource("/demo/list-headlines.tsv").split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
+        for (String line : listHeadlines()) {
             String[] parts = line.split("\t", 2);
             listIds.add(ingest(ingestUrl, token, listArticle(parts[0], parts[1].strip(), ++i)));
         }

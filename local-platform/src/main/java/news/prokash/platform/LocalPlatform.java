@@ -1,6 +1,7 @@
 package news.prokash.platform;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -28,8 +29,9 @@ public final class LocalPlatform {
         switch (command) {
             case "run" -> run(settings);
             case "stop" -> stopLeftovers(settings);
+            case "load" -> System.exit(LoadCommand.run(settings.repoRoot(), Arrays.copyOfRange(args, 1, args.length)));
             default -> {
-                System.err.println("usage: local-platform run|stop");
+                System.err.println("usage: local-platform run|stop|load [--minutes=10 --rate.view=200 …]");
                 System.exit(2);
             }
         }
@@ -144,7 +146,7 @@ public final class LocalPlatform {
         System.out.println("Stopped whatever an earlier run left in " + work);
     }
 
-    private static void closeAll(List<AutoCloseable> resources) {
+    static void closeAll(List<AutoCloseable> resources) {
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();
