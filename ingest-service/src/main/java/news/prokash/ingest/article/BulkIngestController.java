@@ -1,9 +1,7 @@
 package news.prokash.ingest.article;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -23,9 +21,11 @@ class BulkIngestController {
     static final String NDJSON = "application/x-ndjson";
 
     private final BulkIngestService bulk;
+    private final int maxLineBytes;
 
-    BulkIngestController(BulkIngestService bulk) {
+    BulkIngestController(BulkIngestService bulk, IngestProperties properties) {
         this.bulk = bulk;
+        this.maxLineBytes = (int) properties.maxBody().toBytes(); // a line is one article: a single request's limit
     }
 
     @Operation(summary = "Create many articles (role editor)", description = """
@@ -35,9 +35,8 @@ class BulkIngestController {
             prokash.ingest.max-bulk-body (20 MB); a larger one is 413.""")
     @PostMapping(path = "/api/v1/articles/bulk", consumes = NDJSON)
     ResponseEntity<Object> ingest(HttpServletRequest request) throws IOException {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), 64 * 1024)) {
-            BulkResult result = bulk.ingest(lines);
+        try (InputStream body = request.getInputStream()) {
+            BulkResult result = bulk.ingest(new NdjsonLines(body, maxLineBytes));
             return ResponseEntity.ok(result);
         }
         catch (RequestSizeLimitFilter.BodyTooLargeException e) {

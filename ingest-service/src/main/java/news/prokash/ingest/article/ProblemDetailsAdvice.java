@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import news.prokash.ingest.config.RequestSizeLimitFilter;
+import news.prokash.ingest.config.SecurityConfig;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -65,13 +67,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        RequestSizeLimitFilter.BodyTooLargeException tooLarge = tooLarge(ex);
+        RequestSizeLimitFilter.BodyTooLargeException tooLarge = cause(ex, RequestSizeLimitFilter.BodyTooLargeException.class);
         if (tooLarge != null) {
             metrics.rejected();
             ProblemDetail problem = RequestSizeLimitFilter.tooLarge(tooLarge.limit());
             return createResponseEntity(problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
-        FieldMessage error = unreadable(ex);
+        FieldMessage error = cause(ex, RequestSizeLimitFilter.NotUtf8Exception.class) != null
+                ? new FieldMessage(BODY, "is not valid UTF-8") : unreadable(ex);
         String detail = error.field().equals(BODY) ? "The request body could not be read." : "1 field is invalid.";
         return badRequest(ex, detail, List.of(error), headers, request);
     }
@@ -81,6 +84,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         metrics.rejected();
         return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
+    }
+
+    /** The firewall checks header values when they are read, so a bad one can surface inside a handler. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> handleRejected(RequestRejectedException ex, WebRequest request) {
+        metrics.rejected();
+        return createResponseEntity(SecurityConfig.rejected(), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     /** The last resort: a 500 that says nothing about the cause (it is in the log). */
@@ -108,10 +118,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return message == null ? "is invalid" : message;
     }
 
-    private static RequestSizeLimitFilter.@Nullable BodyTooLargeException tooLarge(Throwable ex) {
+    private static <T extends Throwable> @Nullable T cause(Throwable ex, Class<T> type) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
-                return tooLarge;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;
