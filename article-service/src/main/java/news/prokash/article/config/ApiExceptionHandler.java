@@ -50,11 +50,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Spring MVC's own problems (404 of an unknown path, 405, 406…) come with {@code about:blank}: give each a type of ours. */
+    /** Spring MVC's own problems (404 of an unknown path, 405, 406…) come without a type ({@code about:blank}): give each a type of ours. */
     @Override
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && "about:blank".equals(problem.getType().toString())) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType())))) {
             problem.setType(ProblemTypes.forStatus(statusCode.value()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
