@@ -349,6 +349,22 @@ class HostileInputIntegrationTests extends IngestIntegrationSupport {
         assertNothingWrittenSince(before);
     }
 
+    @ParameterizedTest(name = "{0} {1} as {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "POST, /api/v1/articles, text/plain, 415, unsupported-media-type",
+            "POST, /api/v1/articles, application/json;charset=x-unknown, 415, unsupported-media-type",
+            "PATCH, /api/v1/articles/x, application/json, 405, method-not-allowed",
+            "POST, /api/v1/articles/x/y/z, application/json, 404, not-found" })
+    void shouldGiveSpringsOwnRefusalsATypeOfOurs(String method, String target, String contentType, int status, String type) {
+        Written before = written();
+        byte[] body = LINE.getBytes(StandardCharsets.UTF_8);
+
+        assertProblem(RawHttp.send(port, RawHttp.head(method, target, List.of("Authorization: Bearer " + admin(),
+                "Content-Type: " + contentType), body.length), body), status, type);
+
+        assertNothingWrittenSince(before);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private record Written(long articles, long keys) {

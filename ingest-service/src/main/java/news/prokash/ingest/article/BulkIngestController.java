@@ -31,8 +31,9 @@ class BulkIngestController {
     @Operation(summary = "Create many articles (role editor)", description = """
             One article per line (NDJSON, UTF-8), each as in POST /api/v1/articles. Answers 200 with a result per
             non-blank line: {line, id, version} when its event is on the log, or {line, problem} (400 invalid,
-            409 slug taken, 503 not confirmed). One bad line does not stop the others. The body may be up to
-            prokash.ingest.max-bulk-body (20 MB); a larger one is 413.""")
+            409 slug taken, 413 a line over 1 MB, 503 not confirmed). One bad line does not stop the others. The body
+            may be up to prokash.ingest.max-bulk-body (20 MB); a larger one is 413. After
+            prokash.ingest.max-bulk-lines (10,000) articles the next line is 413 too-many-lines and the rest is not read.""")
     @PostMapping(path = "/api/v1/articles/bulk", consumes = NDJSON)
     ResponseEntity<Object> ingest(HttpServletRequest request) throws IOException {
         try (InputStream body = request.getInputStream()) {

@@ -100,7 +100,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         metrics.failed();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side.");
+        problem.setType(URI.create(ProblemTypes.BASE + "internal-error"));
         return createResponseEntity(problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    /** Spring MVC's own problems (415, 405, 406, 404 of an unknown path) come without a type ({@code about:blank}): a type of ours. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType())))) {
+            problem.setType(URI.create(ProblemTypes.BASE + switch (statusCode.value()) {
+                case 400 -> "invalid-request";
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 415 -> "unsupported-media-type";
+                default -> statusCode.is5xxServerError() ? "internal-error" : "http-" + statusCode.value();
+            }));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     private ResponseEntity<Object> badRequest(Exception ex, String detail, List<FieldMessage> errors,
