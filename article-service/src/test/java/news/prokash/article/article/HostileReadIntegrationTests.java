@@ -202,6 +202,15 @@ class HostileReadIntegrationTests extends IntegrationTestBase {
         assertThat(get("/feeds/rss.xml").status()).isEqualTo(200);
     }
 
+    @Test
+    void shouldGiveSpringsOwnRefusalsATypeOfOurs() {
+        assertProblem(RawHttp.send(port, RawHttp.head("POST", "/api/v1/articles/latest", List.of(), 0), new byte[0]),
+                405, "method-not-allowed");
+        assertProblem(RawHttp.send(port, RawHttp.head("DELETE", "/feeds/rss.xml", List.of(), -1), new byte[0]),
+                405, "method-not-allowed");
+        assertProblem(get("/api/v1/nothing-here"), 404, "not-found");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Markup in every text field, control characters XML cannot hold in the one-line ones; published a minute ago. */
