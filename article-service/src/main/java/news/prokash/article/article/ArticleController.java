@@ -1,7 +1,6 @@
 package news.prokash.article.article;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import news.prokash.article.config.ArticleProperties;
@@ -26,6 +25,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The read API. Caching: an article is stable between versions and its ETag is its version, so it
@@ -54,9 +56,12 @@ class ArticleController {
 
     private final ArticleProperties properties;
 
-    ArticleController(ArticleRepository articles, ArticleProperties properties) {
+    private final JsonMapper json;
+
+    ArticleController(ArticleRepository articles, ArticleProperties properties, JsonMapper json) {
         this.articles = articles;
         this.properties = properties;
+        this.json = json;
     }
 
     /**
@@ -107,12 +112,43 @@ class ArticleController {
         return answer(articles.findViewBySlug(slug).orElse(null));
     }
 
-    /** schema.org {@code NewsArticle} for the article page's {@code <script type="application/ld+json">}. */
+    /**
+     * schema.org {@code NewsArticle} for the article page's {@code <script type="application/ld+json">}.
+     * It is pasted into HTML as it is, so {@code < > &} are written as JSON escapes: a headline
+     * "</script><script>…" cannot end the script element (the JSON means the same).
+     */
     @GetMapping(path = "/{id}/jsonld", produces = "application/ld+json")
-    ResponseEntity<Map<String, Object>> jsonLd(@PathVariable String id) {
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/ld+json"))
+    ResponseEntity<byte[]> jsonLd(@PathVariable String id) {
         Article article = visible(articles.findById(id).orElse(null));
+        byte[] body = json.writer().with(ScriptSafeEscapes.INSTANCE)
+                .writeValueAsBytes(NewsArticleJsonLd.of(article, properties));
         return ResponseEntity.ok().eTag(String.valueOf(article.version())).cacheControl(ARTICLE_CACHE)
-                .contentType(JSON_LD).body(NewsArticleJsonLd.of(article, properties));
+                .contentType(JSON_LD).body(body);
+    }
+
+    /** JSON's standard escapes plus {@code < > &} as {@code \u003c} and so on. */
+    static final class ScriptSafeEscapes extends CharacterEscapes {
+
+        static final ScriptSafeEscapes INSTANCE = new ScriptSafeEscapes();
+
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        private ScriptSafeEscapes() {
+            ascii['<'] = ESCAPE_STANDARD;
+            ascii['>'] = ESCAPE_STANDARD;
+            ascii['&'] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public @Nullable SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
     }
 
     /** Every version consumed, oldest first; as visible as the article itself. */

@@ -134,7 +134,7 @@ class ArticleFeedController {
                 element(xml, "", "", "link", article.url());
                 xml.writeStartElement("", "guid", "");
                 xml.writeAttribute("isPermaLink", "true");
-                xml.writeCharacters(article.url());
+                xml.writeCharacters(xmlText(article.url()));
                 xml.writeEndElement();
                 element(xml, "", "", "pubDate", rfc822(article.publishedAt()));
                 element(xml, "", "", "description", article.summary() != null ? article.summary() : excerpt(article.bodyText()));
@@ -156,8 +156,37 @@ class ArticleFeedController {
     private static void element(XMLStreamWriter xml, String prefix, String namespace, String name, String text)
             throws XMLStreamException {
         xml.writeStartElement(prefix, name, namespace);
-        xml.writeCharacters(text);
+        xml.writeCharacters(xmlText(text));
         xml.writeEndElement();
+    }
+
+    /**
+     * The text without the characters XML 1.0 cannot hold (C0 controls other than tab and line breaks,
+     * lone surrogates, U+FFFE/U+FFFF). The StAX writer escapes markup but passes these through, and a single
+     * one makes the whole feed unreadable to every crawler. Ingest refuses them; older or foreign events
+     * may still carry them.
+     */
+    static String xmlText(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean allowed = pair || c == '\t' || c == '\n' || c == '\r'
+                    || c >= 0x20 && c != '\uFFFE' && c != '\uFFFF' && !Character.isSurrogate(c);
+            if (!allowed && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                if (pair) {
+                    out.append(c).append(text.charAt(i + 1));
+                }
+                else if (allowed) {
+                    out.append(c);
+                }
+            }
+            i += pair ? 1 : 0;
+        }
+        return out == null ? text : out.toString();
     }
 
     /** RSS 2.0 dates are RFC 822 (English day and month names), with the editor's offset. */

@@ -1,5 +1,6 @@
 package news.prokash.article.article;
 
+import news.prokash.article.config.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -14,6 +15,7 @@ class ArticleGoneException extends ErrorResponseException {
     private static ProblemDetail problem() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, "This article has been deleted.");
         problem.setTitle("Article deleted");
+        problem.setType(ProblemTypes.of("article-deleted"));
         return problem;
     }
 }

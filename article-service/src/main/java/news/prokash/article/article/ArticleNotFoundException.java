@@ -1,5 +1,6 @@
 package news.prokash.article.article;
 
+import news.prokash.article.config.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -14,6 +15,7 @@ class ArticleNotFoundException extends ErrorResponseException {
     private static ProblemDetail problem() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No published article has this id.");
         problem.setTitle("Article not found");
+        problem.setType(ProblemTypes.of("article-not-found"));
         return problem;
     }
 }

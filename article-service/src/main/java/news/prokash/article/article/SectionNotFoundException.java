@@ -1,5 +1,6 @@
 package news.prokash.article.article;
 
+import news.prokash.article.config.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -14,6 +15,7 @@ class SectionNotFoundException extends ErrorResponseException {
     private static ProblemDetail problem() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The site has no such section.");
         problem.setTitle("Section not found");
+        problem.setType(ProblemTypes.of("section-not-found"));
         return problem;
     }
 }

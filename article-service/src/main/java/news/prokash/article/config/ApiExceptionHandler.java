@@ -46,6 +46,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be answered; the error has been logged.");
         problem.setTitle("Internal error");
+        problem.setType(ProblemTypes.forStatus(500));
         return problem;
+    }
+
+    /** Spring MVC's own problems (404 of an unknown path, 405, 406…) come without a type ({@code about:blank}): give each a type of ours. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType())))) {
+            problem.setType(ProblemTypes.forStatus(statusCode.value()));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 }

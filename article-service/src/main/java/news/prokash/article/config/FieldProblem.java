@@ -12,6 +12,7 @@ public record FieldProblem(String field, String message) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 field + " " + message);
         problem.setTitle("Invalid request");
+        problem.setType(ProblemTypes.of("invalid-request"));
         problem.setProperty("errors", List.of(new FieldProblem(field, message)));
         return problem;
     }

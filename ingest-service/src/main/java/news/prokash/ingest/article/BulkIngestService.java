@@ -1,6 +1,5 @@
 package news.prokash.ingest.article;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -73,17 +72,29 @@ class BulkIngestService {
         this.properties = properties;
     }
 
-    BulkResult ingest(BufferedReader lines) throws IOException {
+    BulkResult ingest(NdjsonLines lines) throws IOException {
         circuit.check(properties.retryAfter()); // Kafka known down: 503 for the request as a whole
         List<LineResult> results = new ArrayList<>();
         List<Pending> chunk = new ArrayList<>(properties.bulkChunk());
         int number = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        int articles = 0;
+        for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
             number++;
-            if (line.isBlank()) {
+            if (line instanceof NdjsonLines.Text text && text.text().isBlank()) {
                 continue;
             }
-            Object parsed = parse(number, line);
+            if (++articles > properties.maxBulkLines()) {
+                // the rest is not read: the caller learns which line to resend from
+                metrics.rejected();
+                results.add(problem(number, tooManyLines()));
+                break;
+            }
+            Object parsed = switch (line) {
+                case NdjsonLines.Text text -> parse(number, text.text());
+                case NdjsonLines.TooLong tooLong -> problem(number, lineTooLarge());
+                case NdjsonLines.NotUtf8 notUtf8 -> invalid(number, "The line could not be read.",
+                        List.of(new FieldMessage("$", "is not valid UTF-8")));
+            };
             if (parsed instanceof LineResult rejected) {
                 metrics.rejected();
                 results.add(rejected);
@@ -190,6 +201,23 @@ class BulkIngestService {
         problem.setTitle("Invalid article");
         problem.setProperty("errors", errors);
         return problem(line, problem);
+    }
+
+    private ProblemDetail lineTooLarge() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The line is larger than " + properties.maxBody().toKilobytes() + " KiB, the limit of one article.");
+        problem.setType(URI.create(ProblemTypes.BASE + "body-too-large"));
+        problem.setTitle("Body too large");
+        return problem;
+    }
+
+    private ProblemDetail tooManyLines() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "A bulk request may hold at most " + properties.maxBulkLines()
+                        + " articles; this line and the ones after it were not read. Send them in another request.");
+        problem.setType(URI.create(ProblemTypes.BASE + "too-many-lines"));
+        problem.setTitle("Too many lines");
+        return problem;
     }
 
     private static ProblemDetail unavailable() {

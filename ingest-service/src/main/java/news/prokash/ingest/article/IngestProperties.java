@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBody the largest request body; larger is refused with 413 before it is read
  * @param maxBulkBody the largest NDJSON body of {@code /bulk}
  * @param bulkChunk how many bulk lines are stored and sent together (one transaction, sends in flight)
+ * @param maxBulkLines the most articles one bulk request may hold: every line gets a result in the
+ *     answer, so 20 MB of "{}" lines would otherwise make an answer of hundreds of megabytes
  */
 @ConfigurationProperties("prokash.ingest")
 @Validated
@@ -37,6 +39,7 @@ public record IngestProperties(
         @DefaultValue("1MB") DataSize maxBody,
         @DefaultValue("20MB") DataSize maxBulkBody,
         @DefaultValue("500") @Min(1) int bulkChunk,
+        @DefaultValue("10000") @Min(1) int maxBulkLines,
         @DefaultValue @Valid @NotNull Topic topic) {
 
     /**

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import news.prokash.ingest.config.RequestSizeLimitFilter;
+import news.prokash.ingest.config.SecurityConfig;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -65,13 +67,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        RequestSizeLimitFilter.BodyTooLargeException tooLarge = tooLarge(ex);
+        RequestSizeLimitFilter.BodyTooLargeException tooLarge = cause(ex, RequestSizeLimitFilter.BodyTooLargeException.class);
         if (tooLarge != null) {
             metrics.rejected();
             ProblemDetail problem = RequestSizeLimitFilter.tooLarge(tooLarge.limit());
             return createResponseEntity(problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
-        FieldMessage error = unreadable(ex);
+        FieldMessage error = cause(ex, RequestSizeLimitFilter.NotUtf8Exception.class) != null
+                ? new FieldMessage(BODY, "is not valid UTF-8") : unreadable(ex);
         String detail = error.field().equals(BODY) ? "The request body could not be read." : "1 field is invalid.";
         return badRequest(ex, detail, List.of(error), headers, request);
     }
@@ -83,6 +86,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
     }
 
+    /** The firewall checks header values when they are read, so a bad one can surface inside a handler. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> handleRejected(RequestRejectedException ex, WebRequest request) {
+        metrics.rejected();
+        return createResponseEntity(SecurityConfig.rejected(), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
     /** The last resort: a 500 that says nothing about the cause (it is in the log). */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
@@ -90,7 +100,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         metrics.failed();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side.");
+        problem.setType(URI.create(ProblemTypes.BASE + "internal-error"));
         return createResponseEntity(problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    /** Spring MVC's own problems (415, 405, 406, 404 of an unknown path) come without a type ({@code about:blank}): a type of ours. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType())))) {
+            problem.setType(URI.create(ProblemTypes.BASE + switch (statusCode.value()) {
+                case 400 -> "invalid-request";
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 415 -> "unsupported-media-type";
+                default -> statusCode.is5xxServerError() ? "internal-error" : "http-" + statusCode.value();
+            }));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     private ResponseEntity<Object> badRequest(Exception ex, String detail, List<FieldMessage> errors,
@@ -108,10 +137,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return message == null ? "is invalid" : message;
     }
 
-    private static RequestSizeLimitFilter.@Nullable BodyTooLargeException tooLarge(Throwable ex) {
+    private static <T extends Throwable> @Nullable T cause(Throwable ex, Class<T> type) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
-                return tooLarge;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;

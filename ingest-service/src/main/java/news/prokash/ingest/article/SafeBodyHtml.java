@@ -29,16 +29,25 @@ import org.jspecify.annotations.Nullable;
 
     Class<? extends Payload>[] payload() default {};
 
+    /** The {@code @Size} of {@code bodyHtml}. */
+    int MAX_LENGTH = 200_000;
+
     final class Validator implements ConstraintValidator<SafeBodyHtml, String> {
 
         private final HtmlSanitizer sanitizer = new HtmlSanitizer();
 
         @Override
         public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
-            if (value == null || value.isBlank()) {
-                return true; // @NotBlank reports it
+            if (value == null || value.isBlank() || value.length() > MAX_LENGTH) {
+                return true; // @NotBlank or @Size reports it: a body over the limit is not parsed at all
             }
             HtmlSanitizer.Checked checked = sanitizer.check(value); // remembered for building the article
+            if (checked.tooDeep()) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate("must not nest elements more than "
+                        + HtmlSanitizer.MAX_DEPTH + " levels deep").addConstraintViolation();
+                return false;
+            }
             if (checked.activeContent()) {
                 return false;
             }

@@ -19,7 +19,13 @@ final class Slugs {
     static final int SUFFIX_LENGTH = 8;
 
     /** What an editor may send as a slug: lowercase ASCII words separated by single hyphens. */
-    static final Pattern EDITOR_SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Pattern EDITOR_SLUG = Pattern.compile(Slugs.EDITOR_SLUG_REGEX);
+
+    /**
+     * Possessive: the plain {@code [a-z0-9]+(-[a-z0-9]+)*} recurses once per word in Java's regex engine,
+     * and a 600 KB slug "a-a-a-…" overflowed the stack (a 500) before its length was ever checked.
+     */
+    static final String EDITOR_SLUG_REGEX = "[a-z0-9]++(?:-[a-z0-9]++)*+";
 
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import news.prokash.ingest.article.IngestProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -44,7 +45,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().endsWith("/bulk") ? maxBulkBody : maxBody;
+        boolean bulk = request.getRequestURI().endsWith("/bulk");
+        long limit = bulk ? maxBulkBody : maxBody;
         if (request.getContentLengthLong() > limit) {
             ProblemDetail problem = tooLarge(limit);
             problem.setInstance(URI.create(request.getRequestURI()));
@@ -54,7 +56,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             json.writeValue(response.getOutputStream(), problem);
             return;
         }
-        chain.doFilter(new Bounded(request, limit), response);
+        // bulk lines are decoded one by one (a bad line is that line's problem, not the request's)
+        chain.doFilter(new Bounded(request, limit, !bulk), response);
     }
 
     public static ProblemDetail tooLarge(long limit) {
@@ -80,20 +83,34 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * A body that is not UTF-8. JSON is UTF-8 (RFC 8259); Jackson would accept overlong forms and encoded
+     * surrogates, and a lenient decoder would store U+FFFD in place of the editor's text, so the body is
+     * refused instead (400), naming no byte.
+     */
+    public static final class NotUtf8Exception extends IOException {
+
+        NotUtf8Exception() {
+            super("request body is not UTF-8");
+        }
+    }
+
     private static final class Bounded extends HttpServletRequestWrapper {
 
         private final long limit;
+        private final boolean utf8;
         private ServletInputStream stream;
 
-        Bounded(HttpServletRequest request, long limit) {
+        Bounded(HttpServletRequest request, long limit, boolean utf8) {
             super(request);
             this.limit = limit;
+            this.utf8 = utf8;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new CountingStream(super.getInputStream(), limit);
+                stream = new CountingStream(super.getInputStream(), limit, utf8 ? new Utf8Check() : null);
             }
             return stream;
         }
@@ -103,11 +120,13 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
         private final ServletInputStream in;
         private final long limit;
+        private final @Nullable Utf8Check utf8;
         private long read;
 
-        CountingStream(ServletInputStream in, long limit) {
+        CountingStream(ServletInputStream in, long limit, @Nullable Utf8Check utf8) {
             this.in = in;
             this.limit = limit;
+            this.utf8 = utf8;
         }
 
         @Override
@@ -115,6 +134,10 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             int b = in.read();
             if (b >= 0) {
                 count(1);
+                check(new byte[] { (byte) b }, 0, 1);
+            }
+            else {
+                end();
             }
             return b;
         }
@@ -124,8 +147,24 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             int n = in.read(buffer, offset, length);
             if (n > 0) {
                 count(n);
+                check(buffer, offset, n);
+            }
+            else if (n < 0) {
+                end();
             }
             return n;
+        }
+
+        private void check(byte[] bytes, int offset, int length) throws NotUtf8Exception {
+            if (utf8 != null && !utf8.accept(bytes, offset, length)) {
+                throw new NotUtf8Exception();
+            }
+        }
+
+        private void end() throws NotUtf8Exception {
+            if (utf8 != null && !utf8.complete()) {
+                throw new NotUtf8Exception(); // the body ends inside a character
+            }
         }
 
         private void count(int n) throws BodyTooLargeException {

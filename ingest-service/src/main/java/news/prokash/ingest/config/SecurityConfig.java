@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Prometheus and the OpenAPI description stay open. 401 and 403 are problem details too.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfig {
+public class SecurityConfig {
 
     static final String ROLES_CLAIM = "roles";
     private static final String PROBLEMS = "https://prokash.example/problems/";
@@ -80,6 +81,28 @@ class SecurityConfig {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden));
         return http.build();
+    }
+
+    /**
+     * The firewall's refusals (an encoded dot, slash or semicolon in the path, a control character in a
+     * header) as problems, instead of a sendError that Boot's error page renders echoing the path.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+        return (request, response, e) -> {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), rejected());
+        };
+    }
+
+    /** The answer to a request the firewall refused; it repeats none of the request. */
+    public static ProblemDetail rejected() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The path or a header holds characters this API does not accept.");
+        problem.setType(URI.create(PROBLEMS + "invalid-request"));
+        problem.setTitle("Invalid request");
+        return problem;
     }
 
     /** A clear message instead of a missing-bean stack trace, and never a built-in key. */

@@ -1,0 +1,56 @@
+package news.prokash.ingest.config;
+
+/**
+ * Well-formed UTF-8 as the Unicode standard defines it (table 3-7), fed in pieces: no overlong form, no
+ * surrogate, nothing above U+10FFFF, no stray continuation byte.
+ */
+final class Utf8Check {
+
+    private int pending;
+    private int lower = 0x80;
+    private int upper = 0xBF;
+
+    /** False at the first byte that cannot continue well-formed UTF-8. */
+    boolean accept(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (pending > 0) {
+                if (b < lower || b > upper) {
+                    return false;
+                }
+                pending--;
+                lower = 0x80;
+                upper = 0xBF;
+            }
+            else if (b >= 0x80 && !lead(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True if the bytes so far end at a character boundary. */
+    boolean complete() {
+        return pending == 0;
+    }
+
+    private boolean lead(int b) {
+        if (b >= 0xC2 && b <= 0xDF) {
+            pending = 1;
+        }
+        else if (b >= 0xE0 && b <= 0xEF) {
+            pending = 2;
+            lower = b == 0xE0 ? 0xA0 : 0x80;
+            upper = b == 0xED ? 0x9F : 0xBF; // ED A0..BF would be a surrogate
+        }
+        else if (b >= 0xF0 && b <= 0xF4) {
+            pending = 3;
+            lower = b == 0xF0 ? 0x90 : 0x80;
+            upper = b == 0xF4 ? 0x8F : 0xBF;
+        }
+        else {
+            return false;
+        }
+        return true;
+    }
+}
