@@ -5,6 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,6 +28,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    // seconds: a busy pool frees in milliseconds, a restarting PostgreSQL in seconds
+    private static final String STORE_RETRY_AFTER = "2";
+
     @Override
     protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
@@ -38,6 +44,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static boolean isWholeNumber(Class<?> type) {
         return type == int.class || type == Integer.class || type == long.class || type == Long.class;
+    }
+
+    /**
+     * PostgreSQL down, or every pooled connection busy past the pool's timeout: the reader may try again in a
+     * moment (a 500 would say the request itself is broken, and clients and load balancers do not retry those).
+     */
+    @ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException ex) {
+        log.warn("Article store unavailable: {}", ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The article store is not reachable right now; try again shortly.");
+        problem.setTitle("Store unavailable");
+        problem.setType(ProblemTypes.of("store-unavailable"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER)
+                .body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,6 +1,7 @@
 package news.prokash.article.article;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -68,6 +70,16 @@ class ArticleControllerTests {
                 ArticleStatus.DELETED, false, 2, null)));
 
         assertProblem("/api/v1/articles/a4", 410);
+    }
+
+    @Test
+    void shouldAnswer503WithRetryAfterWhenNoDatabaseConnectionCanBeHad() {
+        given(articles.findViewById("busy")).willThrow(new CannotGetJdbcConnectionException(
+                "Failed to obtain JDBC Connection", new SQLTransientConnectionException("HikariPool-1 - timed out")));
+
+        assertProblem("/api/v1/articles/busy", 503);
+        assertThat(mvc.get().uri("/api/v1/articles/busy")).hasHeader("Retry-After", "2")
+                .bodyText().doesNotContain("Hikari").doesNotContain("JDBC");
     }
 
     @Test
