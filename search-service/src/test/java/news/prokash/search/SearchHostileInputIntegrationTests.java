@@ -172,6 +172,8 @@ class SearchHostileInputIntegrationTests extends ServiceIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":{\"match_all\":{}}}")).header("Content-Type",
                         "application/json").build(), HttpResponse.BodyHandlers.ofString());
         assertProblem(post, 405);
+        // Spring MVC's own answer (typed by ProblemDetailsAdvice), not the error path's fallback
+        assertThat(JSON.readTree(post.body()).get("detail").asString()).contains("POST");
         assertElasticsearchHealthy();
     }
 
