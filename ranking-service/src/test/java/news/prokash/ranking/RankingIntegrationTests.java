@@ -31,16 +31,10 @@ import news.prokash.contracts.EventCodec;
 import news.prokash.contracts.LeadImage;
 import news.prokash.contracts.Topics;
 import news.prokash.harness.Infrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,7 +144,7 @@ class RankingIntegrationTests {
         assertThat(JSON.readTree(section.body()).get("window").asString()).isEqualTo("1h");
 
         // the User-Agent header stands in for a body without userAgent; the crawler never reached Kafka
-        assertThat(viewsOnTopic(most)).extracting(ArticleViewed::userAgent).contains("prokash-integration-test")
+        assertThat(TopicViews.of(most)).extracting(ArticleViewed::userAgent).contains("prokash-integration-test")
                 .noneMatch(agent -> agent.contains("Googlebot"));
         assertThat(prometheus(A)).containsPattern("prokash_ranking_views_total\\{application=\"ranking-service\",instance_id=\"[^\"]+\",outcome=\"accepted\"}")
                 .contains("prokash_ranking_popular_age_seconds")
@@ -224,8 +218,8 @@ class RankingIntegrationTests {
         await().atMost(PATIENCE).until(() -> !popularIds(A).contains(rescheduled) && !popularIds(B).contains(rescheduled));
         assertProblem(postView(B, rescheduled, "visitor-2"), 404);
 
-        assertThat(viewsOnTopic(unknown)).isEmpty();
-        assertThat(viewsOnTopic(rescheduled)).extracting(ArticleViewed::visitorId).containsExactly("visitor-1");
+        assertThat(TopicViews.of(unknown)).isEmpty();
+        assertThat(TopicViews.of(rescheduled)).extracting(ArticleViewed::visitorId).containsExactly("visitor-1");
     }
 
     @Test
@@ -438,29 +432,6 @@ class RankingIntegrationTests {
                     Infrastructure.kafka().bootstrapServers()), new StringSerializer(), new ByteArraySerializer());
         }
         producer.send(new ProducerRecord<>(Topics.ARTICLES, event.articleId(), EventCodec.encode(event))).get();
-    }
-
-    /** Everything on the views topic for one article, read from the start to the current end. */
-    private static List<ArticleViewed> viewsOnTopic(String articleId) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.VIEWS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<ArticleViewed> views = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (articleId.equals(record.key())) {
-                        views.add(EventCodec.decodeView(record.value()));
-                    }
-                }
-            }
-            return views;
-        }
     }
 
     private static OffsetDateTime at(int hour) {

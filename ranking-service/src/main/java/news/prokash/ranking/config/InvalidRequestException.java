@@ -17,7 +17,7 @@ public class InvalidRequestException extends ErrorResponseException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
         problem.setTitle("Invalid request");
         problem.setProperty("errors", List.copyOf(errors));
-        return problem;
+        return ProblemTypes.typed(problem, "invalid-request");
     }
 
     public record FieldError(String field, String message) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * @param sendTimeout how long a view request waits for Kafka's acknowledgement before answering 503
@@ -17,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param listRefresh how old a merged list may get before a request triggers a new one (served meanwhile)
  * @param peerTimeout how long the list merge waits for another instance's partial list
  * @param trending the acceleration formula's parameters
+ * @param maxBatchBody the largest batch body (bytes); larger ones are refused with 413 before they are read
+ * @param rateLimit per-client limits on the view intake
  */
 @ConfigurationProperties("prokash.ranking")
 public record RankingProperties(@DefaultValue("10s") Duration sendTimeout, @DefaultValue("5s") Duration retryAfter,
@@ -26,7 +29,8 @@ public record RankingProperties(@DefaultValue("10s") Duration sendTimeout, @Defa
                 "python-requests", "curl/", "wget/", "httpclient", "okhttp", "scrapy", "feedfetcher", "mediapartners" })
         List<String> botPatterns,
         @DefaultValue("1000") int maxBatch, @DefaultValue("1s") Duration listRefresh,
-        @DefaultValue("2s") Duration peerTimeout, @DefaultValue Trending trending) {
+        @DefaultValue("2s") Duration peerTimeout, @DefaultValue Trending trending,
+        @DefaultValue("4MB") DataSize maxBatchBody, @DefaultValue RateLimit rateLimit) {
 
     /** Defaults for code that has no Spring context (tests, benchmarks). */
     public static RankingProperties defaults() {
@@ -35,7 +39,9 @@ public record RankingProperties(@DefaultValue("10s") Duration sendTimeout, @Defa
                 List.of("bot", "crawler", "spider", "slurp", "facebookexternalhit", "headlesschrome", "lighthouse",
                         "python-requests", "curl/", "wget/", "httpclient", "okhttp", "scrapy", "feedfetcher",
                         "mediapartners"),
-                1000, Duration.ofSeconds(1), Duration.ofSeconds(2), new Trending(6, 10, 5.0));
+                1000, Duration.ofSeconds(1), Duration.ofSeconds(2), new Trending(6, 10, 5.0), DataSize.ofMegabytes(4),
+                new RateLimit(true, 100, 10, 30, 0.5, 100_000,
+                        List.of("127.0.0.0/8", "::1/128")));
     }
 
     /**
@@ -44,5 +50,25 @@ public record RankingProperties(@DefaultValue("10s") Duration sendTimeout, @Defa
      */
     public record Trending(@DefaultValue("6") int baselineHours, @DefaultValue("10") long minViews,
             @DefaultValue("5") double damping) {
+    }
+
+    /**
+     * Token buckets on the view intake, so that one client cannot flood the lists (README, "Rate limiting").
+     * Each instance keeps its own buckets. A burst is what a full bucket admits at once, the rate what it
+     * admits per second after that.
+     *
+     * @param enabled off: every view is admitted
+     * @param addressBurst per caller's address (each view takes a token)
+     * @param addressPerSecond per caller's address
+     * @param visitorBurst per visitor id
+     * @param visitorPerSecond per visitor id
+     * @param maxKeys the most buckets kept of each kind (memory bound; idle full buckets are dropped anyway)
+     * @param trustedProxies addresses or CIDR blocks of the website's edge and internal proxies: only their
+     *        {@code X-Forwarded-For} is believed, and their own address is never limited
+     */
+    public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("100") int addressBurst,
+            @DefaultValue("10") double addressPerSecond, @DefaultValue("30") int visitorBurst,
+            @DefaultValue("0.5") double visitorPerSecond, @DefaultValue("100000") int maxKeys,
+            @DefaultValue({ "127.0.0.0/8", "::1/128" }) List<String> trustedProxies) {
     }
 }

@@ -21,7 +21,8 @@ class PopularController {
 
     static final String AGE_HEADER = "X-List-Age";
 
-    private static final Pattern SECTION = Pattern.compile("[\\p{L}\\p{N}_-]{1,64}");
+    /** Letters with their combining marks (Bengali vowel signs are marks, not letters), digits, - and _. */
+    private static final Pattern SECTION = Pattern.compile("[\\p{L}\\p{M}\\p{N}_-]{1,64}");
 
     private final PopularLists lists;
 

@@ -2,6 +2,7 @@ package news.prokash.ranking.popular;
 
 import java.time.Duration;
 
+import news.prokash.ranking.config.ProblemTypes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -24,7 +25,7 @@ public class RankingUnavailableException extends ErrorResponseException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The ranking is starting or rebalancing; try again shortly.");
         problem.setTitle("Ranking not ready");
-        return problem;
+        return ProblemTypes.typed(problem, "ranking-unavailable");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package news.prokash.ranking.view;
 
+import news.prokash.ranking.config.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -15,6 +16,6 @@ class UnknownArticleException extends ErrorResponseException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 "No published article has this id.");
         problem.setTitle("Unknown article");
-        return problem;
+        return ProblemTypes.typed(problem, "unknown-article");
     }
 }

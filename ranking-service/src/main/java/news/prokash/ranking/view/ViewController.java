@@ -3,9 +3,11 @@ package news.prokash.ranking.view;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import news.prokash.contracts.ArticleViewed;
 import news.prokash.ranking.config.InvalidRequestException;
 import news.prokash.ranking.config.InvalidRequestException.FieldError;
+import news.prokash.ranking.config.ProblemTypes;
 import news.prokash.ranking.config.RankingProperties;
 import news.prokash.ranking.view.ViewIntake.Verdict;
 import org.jspecify.annotations.Nullable;
@@ -35,20 +37,26 @@ class ViewController {
 
     private final JsonMapper json;
 
+    private final CallerAddresses callers;
+
     private final int maxBatch;
 
-    ViewController(ViewIntake intake, ViewPublisher publisher, JsonMapper json, RankingProperties properties) {
+    ViewController(ViewIntake intake, ViewPublisher publisher, JsonMapper json, CallerAddresses callers,
+            RankingProperties properties) {
         this.intake = intake;
         this.publisher = publisher;
         this.json = json;
+        this.callers = callers;
         this.maxBatch = properties.maxBatch();
     }
 
     @PostMapping("/api/v1/views")
     ResponseEntity<Void> view(@RequestBody ViewRequest request,
-            @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent) {
-        switch (intake.judge(request, userAgent)) {
+            @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
+            HttpServletRequest http) {
+        switch (intake.judge(request, userAgent, callers.of(http))) {
             case Verdict.Invalid invalid -> throw new InvalidRequestException(invalid.errors());
+            case Verdict.RateLimited limited -> throw new ViewRateLimitedException(limited.retryAfter());
             case Verdict.UnknownArticle unknown -> throw new UnknownArticleException();
             case Verdict.Bot bot -> {
                 // nothing written
@@ -61,12 +69,16 @@ class ViewController {
     /**
      * Many views at once (the website's edge batches): a JSON array or NDJSON, at most
      * {@code prokash.ranking.max-batch}. Each item is judged alone; the good ones are written
-     * together and the answer lists what happened to the others.
+     * together and the answer lists what happened to the others. The body is read as bytes and parsed
+     * as UTF-8 (JSON's only encoding), so invalid bytes make an item unreadable instead of being
+     * replaced or read as Latin-1.
      */
     @PostMapping(path = "/api/v1/views/batch", consumes = { MediaType.APPLICATION_JSON_VALUE, NDJSON })
-    ResponseEntity<BatchResult> batch(@RequestBody String body,
+    ResponseEntity<BatchResult> batch(@RequestBody byte[] body,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-            @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent) {
+            @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
+            HttpServletRequest http) {
+        String address = callers.of(http);
         List<@Nullable ViewRequest> requests = MediaType.parseMediaType(contentType).isCompatibleWith(
                 MediaType.parseMediaType(NDJSON)) ? ndjson(body) : jsonArray(body);
         if (requests.isEmpty() || requests.size() > maxBatch) {
@@ -84,9 +96,11 @@ class ViewController {
                 rejected.add(new BatchResult.Rejected(i, 400, "Unreadable view", List.of()));
                 continue;
             }
-            switch (intake.judge(request, userAgent)) {
+            switch (intake.judge(request, userAgent, address)) {
                 case Verdict.Invalid invalid -> rejected.add(new BatchResult.Rejected(i, 400, "Invalid request",
                         invalid.errors()));
+                case Verdict.RateLimited limited -> rejected.add(new BatchResult.Rejected(i, 429,
+                        ViewRateLimitedException.TITLE, List.of()));
                 case Verdict.UnknownArticle unknown -> rejected.add(new BatchResult.Rejected(i, 404,
                         "Unknown article", List.of()));
                 case Verdict.Bot bot -> bots++;
@@ -112,7 +126,7 @@ class ViewController {
     }
 
     /** An array whose items are each an object; an unreadable item is that item's problem only. */
-    private List<@Nullable ViewRequest> jsonArray(String body) {
+    private List<@Nullable ViewRequest> jsonArray(byte[] body) {
         JsonNode tree;
         try {
             tree = json.readTree(body);
@@ -130,14 +144,29 @@ class ViewController {
         return requests;
     }
 
-    private List<@Nullable ViewRequest> ndjson(String body) {
+    private List<@Nullable ViewRequest> ndjson(byte[] body) {
         List<@Nullable ViewRequest> requests = new ArrayList<>();
-        for (String line : body.split("\n")) {
-            if (!line.isBlank()) {
-                requests.add(read(() -> json.readValue(line, ViewRequest.class)));
+        int start = 0;
+        for (int i = 0; i <= body.length; i++) {
+            if (i == body.length || body[i] == '\n') {
+                int from = start;
+                int length = i - start;
+                start = i + 1;
+                if (!isBlank(body, from, length)) {
+                    requests.add(read(() -> json.readValue(body, from, length, ViewRequest.class)));
+                }
             }
         }
         return requests;
+    }
+
+    private static boolean isBlank(byte[] bytes, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static @Nullable ViewRequest read(java.util.function.Supplier<ViewRequest> reader) {
@@ -155,14 +184,23 @@ class ViewController {
                 "must be a JSON array of views, or one JSON view per line with Content-Type " + NDJSON)));
     }
 
-    /** Unreadable JSON is a rejected view too; the parser's message is never echoed. */
+    /**
+     * Unreadable JSON (or a body over the limit, found while reading) is a rejected view too; the
+     * parser's message is never echoed.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable() {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         intake.rejected();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ViewBodyLimitFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                        .body(ViewBodyLimitFilter.tooLarge(tooLarge.limit()));
+            }
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The body must be a JSON object such as {\"articleId\": \"…\", \"visitorId\": \"…\"}.");
         problem.setTitle("Unreadable request body");
-        return problem;
+        return ResponseEntity.badRequest().body(ProblemTypes.typed(problem, "unreadable-body"));
     }
 
     /**

@@ -1,6 +1,7 @@
 package news.prokash.ranking.view;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
@@ -38,8 +39,14 @@ class ViewIntake {
 
     private final Counter failed;
 
-    ViewIntake(ArticleCatalog catalog, Clock clock, RankingProperties properties, MeterRegistry meters) {
+    private final Counter rateLimited;
+
+    private final ViewRateLimiter limiter;
+
+    ViewIntake(ArticleCatalog catalog, Clock clock, RankingProperties properties, MeterRegistry meters,
+            ViewRateLimiter limiter) {
         this.catalog = catalog;
+        this.limiter = limiter;
         this.bots = new BotDetector(properties.botPatterns());
         this.clock = clock;
         this.properties = properties;
@@ -48,6 +55,7 @@ class ViewIntake {
         this.unknownArticle = outcome(meters, "unknown-article");
         this.rejected = outcome(meters, "rejected");
         this.failed = outcome(meters, "failed");
+        this.rateLimited = outcome(meters, "rate-limited");
     }
 
     private static Counter outcome(MeterRegistry meters, String outcome) {
@@ -57,14 +65,24 @@ class ViewIntake {
                 .register(meters);
     }
 
-    /** Validates one view; only {@link Verdict.Send} goes to Kafka. */
-    Verdict judge(ViewRequest request, @Nullable String userAgentHeader) {
+    /**
+     * Validates one view and takes its rate-limit tokens; only {@link Verdict.Send} goes to Kafka.
+     *
+     * @param address the caller's address to limit by ({@link CallerAddresses}), null for none
+     */
+    Verdict judge(ViewRequest request, @Nullable String userAgentHeader, @Nullable String address) {
         List<FieldError> errors = request.errors(clock.instant(), properties.clockSkew(), properties.grace());
         if (!errors.isEmpty()) {
             rejected.increment();
             return new Verdict.Invalid(errors);
         }
         ArticleViewed view = request.toEvent(userAgentHeader, clock.instant());
+        // before bots and the catalog: a flood of them costs tokens too
+        Duration wait = limiter.admit(address, view.visitorId());
+        if (wait != null) {
+            rateLimited.increment();
+            return new Verdict.RateLimited(wait);
+        }
         // before the catalog: a crawler walking old links should not cost a store lookup each
         if (bots.isBot(view.userAgent())) {
             bot.increment();
@@ -102,6 +120,10 @@ class ViewIntake {
         }
 
         record Invalid(List<FieldError> errors) implements Verdict {
+        }
+
+        /** @param retryAfter until the refusing bucket has a token again */
+        record RateLimited(Duration retryAfter) implements Verdict {
         }
     }
 }

@@ -2,6 +2,7 @@ package news.prokash.ranking.view;
 
 import java.time.Duration;
 
+import news.prokash.ranking.config.ProblemTypes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,7 +22,7 @@ class ViewNotRecordedException extends ErrorResponseException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The view could not be recorded; try again shortly.");
         problem.setTitle("View not recorded");
-        return problem;
+        return ProblemTypes.typed(problem, "view-not-recorded");
     }
 
     @Override

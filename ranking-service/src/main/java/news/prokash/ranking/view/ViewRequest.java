@@ -14,7 +14,11 @@ import org.jspecify.annotations.Nullable;
 record ViewRequest(@Nullable String articleId, @Nullable String visitorId, @Nullable OffsetDateTime viewedAt,
         @Nullable String referrer, @Nullable String userAgent) {
 
+    static final int MAX_ARTICLE_ID = 200;
+
     static final int MAX_VISITOR_ID = 128;
+
+    private static final String NOT_PLAIN_TEXT = "must not contain control characters or unpaired surrogates";
 
     static final int MAX_REFERRER = 2048;
 
@@ -31,11 +35,20 @@ record ViewRequest(@Nullable String articleId, @Nullable String visitorId, @Null
         if (articleId == null || articleId.isBlank()) {
             errors.add(new FieldError("articleId", "must not be blank"));
         }
+        else if (articleId.length() > MAX_ARTICLE_ID) {
+            errors.add(new FieldError("articleId", "must be at most " + MAX_ARTICLE_ID + " characters"));
+        }
+        else if (!isPlainText(articleId)) {
+            errors.add(new FieldError("articleId", NOT_PLAIN_TEXT));
+        }
         if (visitorId == null || visitorId.isBlank()) {
             errors.add(new FieldError("visitorId", "must not be blank"));
         }
         else if (visitorId.length() > MAX_VISITOR_ID) {
             errors.add(new FieldError("visitorId", "must be at most " + MAX_VISITOR_ID + " characters"));
+        }
+        else if (!isPlainText(visitorId)) {
+            errors.add(new FieldError("visitorId", NOT_PLAIN_TEXT));
         }
         if (viewedAt != null && viewedAt.toInstant().isAfter(now.plus(clockSkew))) {
             errors.add(new FieldError("viewedAt", "must not be in the future"));
@@ -46,7 +59,34 @@ record ViewRequest(@Nullable String articleId, @Nullable String visitorId, @Null
         if (referrer != null && referrer.length() > MAX_REFERRER) {
             errors.add(new FieldError("referrer", "must be at most " + MAX_REFERRER + " characters"));
         }
+        else if (referrer != null && !isPlainText(referrer)) {
+            errors.add(new FieldError("referrer", NOT_PLAIN_TEXT));
+        }
+        if (userAgent != null && !isPlainText(userAgent)) {
+            errors.add(new FieldError("userAgent", NOT_PLAIN_TEXT));
+        }
         return errors;
+    }
+
+    /**
+     * No control characters (NUL, CR, LF, … ; they have no place in an id, URL or user agent, and would
+     * go to Kafka and the logs as they are) and no half of a surrogate pair (a JSON escape such as
+     * {@code \ud800} that is no character and cannot be written as UTF-8).
+     */
+    static boolean isPlainText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            }
+            else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Only after {@link #errors} came back empty. */
@@ -55,8 +95,15 @@ record ViewRequest(@Nullable String articleId, @Nullable String visitorId, @Null
             throw new IllegalStateException("toEvent() on an invalid request");
         }
         String agent = userAgent != null ? userAgent : userAgentHeader;
+        if (agent != null && !isPlainText(agent)) {
+            // only the header can get here so (the body's field is checked): keep what is readable
+            agent = agent.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.SURROGATE)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        }
         if (agent != null && agent.length() > MAX_USER_AGENT) {
-            agent = agent.substring(0, MAX_USER_AGENT);
+            // never between the halves of a surrogate pair
+            agent = agent.substring(0, Character.isHighSurrogate(agent.charAt(MAX_USER_AGENT - 1)) ? MAX_USER_AGENT - 1
+                    : MAX_USER_AGENT);
         }
         return new ArticleViewed(articleId, visitorId, viewedAt != null ? viewedAt.toInstant() : now, referrer, agent);
     }

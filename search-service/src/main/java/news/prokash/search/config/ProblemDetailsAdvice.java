@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * RFC 9457 answers for every error. Bad parameters get the contract's {@code errors} array of
@@ -28,6 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    static final String PROBLEMS = "https://prokash.news/problems/";
 
     @Override
     protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
@@ -53,12 +56,43 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(ex, List.of(error(field, "has the wrong type")), headers, request);
     }
 
+    /** Spring's own detail names the resource asked for; say nothing about paths. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is nothing at this path.");
+        problem.setTitle("Not found");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
+    }
+
+    /** Every problem Spring MVC makes gets a stable type for its status (theirs are {@code about:blank}). */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(URI.create(PROBLEMS + slug(statusCode)));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    static String slug(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "invalid-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 415 -> "unsupported-media-type";
+            case 503 -> "unavailable";
+            default -> status.is4xxClientError() ? "client-error" : "internal-error";
+        };
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         log.error("Unexpected error", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side.");
-        problem.setType(URI.create("https://prokash.news/problems/internal-error"));
+        problem.setType(URI.create(PROBLEMS + "internal-error"));
         return ResponseEntity.internalServerError().body(problem);
     }
 
@@ -66,7 +100,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid parameters.");
         problem.setTitle("Invalid request");
-        problem.setType(URI.create("https://prokash.news/problems/invalid-request"));
+        problem.setType(URI.create(PROBLEMS + "invalid-request"));
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
