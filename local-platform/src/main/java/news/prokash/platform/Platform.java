@@ -33,6 +33,7 @@ final class Platform implements AutoCloseable {
     private final PlatformSettings settings;
     private final EditorTokens tokens;
     private volatile boolean closed;
+    private volatile Servers servers;
 
     Platform(PlatformSettings settings) throws IOException, GeneralSecurityException {
         this.settings = settings;
@@ -52,6 +53,7 @@ final class Platform implements AutoCloseable {
 
     /** Starts the four services and waits until each is healthy; on failure stops them again. */
     void start(Servers servers, Consumer<String> progress) throws IOException, InterruptedException {
+        this.servers = servers;
         // the Kafka given is always new (the harness's, or `run`'s started clean): Kafka Streams state of an
         // earlier run would point at offsets it does not have, and its global store thread would stop
         ChildProcesses.deleteRecursively(streamsStateDir(settings));
@@ -78,11 +80,52 @@ final class Platform implements AutoCloseable {
     }
 
     String url(String service) {
-        return services.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow().baseUrl();
+        return process(service).baseUrl();
     }
 
     Path log(String service) {
-        return services.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow().log();
+        return process(service).log();
+    }
+
+    private ServiceProcess process(String service) {
+        return services.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow();
+    }
+
+    /** SIGKILL, no shutdown hooks: what a crash or the OOM killer does (the fault tests). */
+    void kill(String service) {
+        process(service).kill();
+    }
+
+    /**
+     * Starts a service again on its port, with the same servers (they keep their ports across a
+     * restart too) and its files as the last run left them, and waits until it is ready.
+     */
+    void restart(String service) throws IOException, InterruptedException {
+        ServiceProcess old = process(service);
+        old.close();
+        ServiceProcess fresh = ServiceProcess.start(service, settings.repoRoot(), settings.workDir(), old.port(),
+                properties(service, servers, settings, tokens), settings.serviceHeap());
+        services.set(services.indexOf(old), fresh);
+        fresh.awaitReady(READY_TIMEOUT);
+    }
+
+    /** Waits until every service's health endpoint says UP. */
+    void awaitReady() throws InterruptedException {
+        for (ServiceProcess service : services) {
+            service.awaitReady(READY_TIMEOUT);
+        }
+    }
+
+    /**
+     * A one-shot run of a service's jar beside the running service (a profile such as search-service's
+     * {@code rebuild}), in its own folder {@code <workDir>/<job>} and with its own log.
+     */
+    ServiceProcess startJob(String service, String job, Map<String, String> more) throws IOException {
+        Map<String, String> p = properties(service, servers, settings, tokens);
+        p.put("logging.file.name", settings.workDir().resolve(job).resolve(job + ".json").toString());
+        p.putAll(more);
+        return ServiceProcess.start(job, service, settings.repoRoot(), settings.workDir(), freePort(), p,
+                settings.serviceHeap());
     }
 
     /** The service's structured log: one ECS JSON object per line. */

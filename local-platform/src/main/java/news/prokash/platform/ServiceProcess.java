@@ -40,14 +40,20 @@ final class ServiceProcess implements AutoCloseable {
     /** Starts {@code <repo>/<name>/target/<name>.jar}; does not wait for it to be ready. */
     static ServiceProcess start(String name, Path repoRoot, Path workDir, int port, Map<String, String> properties,
             String heap) throws IOException {
-        Path jar = repoRoot.resolve(name).resolve("target").resolve(name + ".jar");
+        return start(name, name, repoRoot, workDir, port, properties, heap);
+    }
+
+    /** The same for a run of module {@code module}'s jar under another name (its folder, log and pid file). */
+    static ServiceProcess start(String name, String module, Path repoRoot, Path workDir, int port,
+            Map<String, String> properties, String heap) throws IOException {
+        Path jar = repoRoot.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./prokash build");
         }
         Path dir = Files.createDirectories(workDir.resolve(name));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path pidFile = dir.resolve(name + ".pid");
-        killLeftover(name, pidFile);
+        ChildProcesses.killLeftover(name, pidFile, commandLine -> commandLine.contains(module + ".jar"));
 
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -113,6 +119,26 @@ final class ServiceProcess implements AutoCloseable {
         }
         throw new IllegalStateException(name + " was not healthy on port " + port + " after " + timeout.toSeconds()
                 + " s. Last lines of " + log + ":\n" + ChildProcesses.tail(log, 40));
+    }
+
+    /** SIGKILL, and waits until the process is gone (its port is free again). */
+    void kill() {
+        try {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for a one-shot run to end; its exit code, or empty if it still runs after the timeout. */
+    java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
     }
 
     /** SIGTERM first so Boot shuts down gracefully (in-flight requests, consumer offsets), then SIGKILL. */
