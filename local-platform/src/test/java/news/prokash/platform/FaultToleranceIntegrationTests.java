@@ -29,7 +29,6 @@ import news.prokash.platform.FaultLedger.Status;
 import news.prokash.platform.FaultTraffic.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -144,22 +143,12 @@ class FaultToleranceIntegrationTests {
 
     @Test
     @Order(4)
-    @Disabled("ranking-service loses accepted views on kill -9: after the restart popular shows about one view "
-            + "fewer than the recount for most articles, for good. The dedup store (no record cache) reaches its "
-            + "changelog before the cached hourly counts are flushed at commit; at-least-once reprocessing then "
-            + "takes the uncommitted views for repeats. Reported to the lead; run it with ./prokash faults "
-            + "-Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
     void shouldLoseNothingWhenRankingServiceIsKilled() throws Exception {
         killAndRestart("ranking-service");
     }
 
     @Test
     @Order(5)
-    @Disabled("ranking-service may lose accepted views when Kafka restarts (2026-11-28 02:27 UTC: popular 1 for 2 "
-            + "accepted, 4 for 7; passed in the run before): a changelog send fails while the broker is away, "
-            + "TaskCorruptedException closes the task dirty and drops its cached counts, and the restored dedup "
-            + "store takes the reprocessed views for repeats, the same loss as on kill -9. Articles and search "
-            + "passed in both runs. Reported to the lead; run it as the ranking case above says")
     void shouldLoseNothingWhenKafkaRestarts() throws Exception {
         fault("Kafka stopped 10 s, restarted",
                 () -> kafka = stopAndStart(kafka, kafka.port(), port -> KafkaBroker.start(dir.resolve("kafka"), port)));

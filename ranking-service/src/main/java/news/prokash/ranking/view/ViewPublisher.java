@@ -52,7 +52,9 @@ class ViewPublisher {
             Thread.currentThread().interrupt();
             throw new ViewNotRecordedException(properties.retryAfter(), e);
         }
-        catch (ExecutionException | TimeoutException | KafkaException e) {
+        // KafkaTemplate wraps what the producer throws at once (no metadata while the broker is away) in
+        // Spring's own KafkaException, not the client's: both mean "not recorded, try again", never a 500
+        catch (ExecutionException | TimeoutException | KafkaException | org.springframework.kafka.KafkaException e) {
             throw new ViewNotRecordedException(properties.retryAfter(), e);
         }
     }
