@@ -33,6 +33,7 @@ public record ProblemTypeBase(String base) {
             case 413 -> "body-too-large";
             case 414 -> "uri-too-long";
             case 415 -> "unsupported-media-type";
+            case 429 -> "rate-limited";
             case 431 -> "headers-too-large";
             case 503 -> "unavailable";
             default -> status >= 500 ? "internal-error" : "http-" + status;
