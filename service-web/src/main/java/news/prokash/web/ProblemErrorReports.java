@@ -14,9 +14,11 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -58,9 +60,11 @@ public class ProblemErrorReports {
         });
     }
 
+    /** Services whose APIs read the query set {@code prokash.web.strict-query: true}. */
     @Bean
-    ProblemErrorController problemErrorController(ProblemTypeBase types) {
-        return new ProblemErrorController(types);
+    @ConditionalOnBooleanProperty("prokash.web.strict-query")
+    FilterRegistrationBean<StrictQueryFilter> strictQueryFilter(ProblemTypeBase types) {
+        return StrictQueryFilter.registration(types);
     }
 
     /** A problem document of fixed texts (no escaping needed: nothing comes from the request). */
@@ -107,7 +111,8 @@ public class ProblemErrorReports {
 
     /**
      * Whatever reaches the error path is answered as a problem. Written as bytes with its content type
-     * set, so whatever the request's Accept says, the answer is this problem.
+     * set, so whatever the request's Accept says, the answer is this problem. A member class of this
+     * configuration, so registered with it (before Boot's error configuration looks for one).
      */
     @RestController
     static class ProblemErrorController implements ErrorController {

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * A parameter Tomcat cannot decode (invalid UTF-8 such as an encoded surrogate, a broken %-escape) is
  * dropped silently, so the request would seem to lack it; this answers 400 {@code invalid-request}
- * instead. A service whose API reads query parameters registers it with {@link #registration}.
+ * instead. Registered (first of all filters) where {@code prokash.web.strict-query} is true.
  */
 public final class StrictQueryFilter extends OncePerRequestFilter {
 
