@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import news.prokash.contracts.Article;
 import news.prokash.contracts.EventCodec;
+import news.prokash.harness.ProblemAssertions;
 import news.prokash.harness.RawHttp;
 import news.prokash.harness.RawHttp.Answer;
 import org.junit.jupiter.api.Test;
@@ -414,16 +415,7 @@ class HostileInputIntegrationTests extends IngestIntegrationSupport {
 
     /** Status, problem+json, the type (if given), and no internals in the body; the parsed problem. */
     private static JsonNode assertProblem(Answer answer, int status, String type) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).as(answer.body()).startsWith("application/problem+json");
-        assertThat(LEAK.matcher(answer.body()).find()).as(answer.body()).isFalse();
-        JsonNode problem = JSON.readTree(answer.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asString()).startsWith(PROBLEMS);
-        if (type != null) {
-            assertThat(problem.get("type").asString()).isEqualTo(PROBLEMS + type);
-        }
-        return problem;
+        return ProblemAssertions.assertProblem(answer, status, PROBLEMS, type, LEAK);
     }
 
     private static List<String> fields(JsonNode problem) {

@@ -15,6 +15,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import news.prokash.contracts.Article;
 import news.prokash.contracts.ArticleStatus;
 import news.prokash.contracts.LeadImage;
+import news.prokash.harness.ProblemAssertions;
 import news.prokash.harness.RawHttp;
 import news.prokash.harness.RawHttp.Answer;
 import org.junit.jupiter.api.Test;
@@ -259,15 +260,6 @@ class HostileReadIntegrationTests extends IntegrationTestBase {
     }
 
     private static JsonNode assertProblem(Answer answer, int status, String type) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).as(answer.body()).startsWith("application/problem+json");
-        assertThat(LEAK.matcher(answer.body()).find()).as(answer.body()).isFalse();
-        JsonNode problem = JSON.readTree(answer.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asString()).startsWith(PROBLEMS);
-        if (type != null) {
-            assertThat(problem.get("type").asString()).isEqualTo(PROBLEMS + type);
-        }
-        return problem;
+        return ProblemAssertions.assertProblem(answer, status, PROBLEMS, type, LEAK);
     }
 }
