@@ -12,6 +12,9 @@ import java.util.stream.Stream;
 
 import news.prokash.contracts.Article;
 import news.prokash.contracts.EventCodec;
+import news.prokash.harness.ProblemAssertions;
+import news.prokash.harness.RawHttp;
+import news.prokash.harness.RawHttp.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -66,7 +69,7 @@ class HostileInputIntegrationTests extends IngestIntegrationSupport {
         Written before = written();
         long start = System.nanoTime();
 
-        RawHttp answer = post("/api/v1/articles", body.getBytes(StandardCharsets.UTF_8), List.of());
+        Answer answer = post("/api/v1/articles", body.getBytes(StandardCharsets.UTF_8), List.of());
 
         long millis = (System.nanoTime() - start) / 1_000_000;
         JsonNode problem = assertProblem(answer, 400, "invalid-article");
@@ -89,7 +92,7 @@ class HostileInputIntegrationTests extends IngestIntegrationSupport {
         ndjson.writeBytes((with("byline", "a\u0000b") + "\n").getBytes(StandardCharsets.UTF_8));             // 6 NUL
         ndjson.writeBytes((LINE + "\r\n").getBytes(StandardCharsets.UTF_8));                                 // 7 good
 
-        RawHttp answer = bulk(ndjson.toByteArray());
+        Answer answer = bulk(ndjson.toByteArray());
 
         assertThat(answer.status()).isEqualTo(200);
         JsonNode result = JSON.readTree(answer.body());
@@ -112,7 +115,7 @@ class HostileInputIntegrationTests extends IngestIntegrationSupport {
         Written before = written();
         String ndjson = "\n".repeat(1_000_000) + "{}\n".repeat(10_050);
 
-        RawHttp answer = bulk(ndjson.getBytes(StandardCharsets.UTF_8));
+        Answer answer = bulk(ndjson.getBytes(StandardCharsets.UTF_8));
 
         assertThat(answer.status()).isEqualTo(200);
         JsonNode result = JSON.readTree(answer.body());
@@ -126,7 +129,7 @@ class HostileInputIntegrationTests extends IngestIntegrationSupport {
 
     @Test
     void shouldRefuseALongTargetAndHugeOrManyHeadersEarly() {
-        for (RawHttp answer : List.of(
+        for (Answer answer : List.of(
                 RawHttp.send(port, RawHttp.head("POST", "/api/v1/articles/" + "a".repeat(20_000) + "/unpublish",
                         List.of("Authorization: Bearer " + editor()), 0), new byte[0]),
                 RawHttp.send(port, RawHttp.head("GET", "/api/v1/articles?q=" + "a".repeat(20_000), List.of(), 0), new byte[0]),
@@ -270,7 +273,7 @@ class HostileInputIntegrationTests extends IngestIntegrationSupport {
         headers.add(header);
         byte[] body = LINE.getBytes(StandardCharsets.UTF_8);
 
-        RawHttp answer = RawHttp.send(port, RawHttp.head("POST", "/api/v1/articles", headers, body.length), body);
+        Answer answer = RawHttp.send(port, RawHttp.head("POST", "/api/v1/articles", headers, body.length), body);
 
         assertThat(answer.headerLines()).noneMatch(l -> l.toLowerCase().startsWith("x-injected"));
         assertThat(answer.headerLines()).allMatch(l -> l.matches("[A-Za-z0-9-]+: [\\x20-\\x7E]*"));
@@ -304,7 +307,7 @@ class HostileInputIntegrationTests extends IngestIntegrationSupport {
     void shouldAnswerOddIdsInThePathWithAProblem(String target) {
         Written before = written();
 
-        RawHttp answer = RawHttp.send(port, RawHttp.head("POST", target,
+        Answer answer = RawHttp.send(port, RawHttp.head("POST", target,
                 List.of("Authorization: Bearer " + admin()), 0), new byte[0]);
 
         assertThat(answer.status()).isBetween(400, 499);
@@ -322,10 +325,10 @@ class HostileInputIntegrationTests extends IngestIntegrationSupport {
         String key = UUID.randomUUID().toString();
         byte[] body = LINE.getBytes(StandardCharsets.UTF_8);
 
-        RawHttp answer = RawHttp.send(port, RawHttp.head("PUT", "/api/v1/articles/" + created.id(), List.of(
+        Answer answer = RawHttp.send(port, RawHttp.head("PUT", "/api/v1/articles/" + created.id(), List.of(
                 "Authorization: Bearer " + editor(), "Content-Type: application/json", "If-Match: " + ifMatch,
                 "Idempotency-Key: " + key), body.length), body);
-        RawHttp unpublish = RawHttp.send(port, RawHttp.head("POST", "/api/v1/articles/" + created.id() + "/unpublish",
+        Answer unpublish = RawHttp.send(port, RawHttp.head("POST", "/api/v1/articles/" + created.id() + "/unpublish",
                 List.of("Authorization: Bearer " + editor(), "If-Match: " + ifMatch), 0), new byte[0]);
 
         assertProblem(answer, 400, "invalid-version");
@@ -341,7 +344,7 @@ class HostileInputIntegrationTests extends IngestIntegrationSupport {
         Written before = written();
         byte[] body = LINE.getBytes(StandardCharsets.UTF_8);
 
-        RawHttp answer = RawHttp.send(port, RawHttp.head("PUT", "/api/v1/articles/" + created.id(), List.of(
+        Answer answer = RawHttp.send(port, RawHttp.head("PUT", "/api/v1/articles/" + created.id(), List.of(
                 "Authorization: Bearer " + editor(), "Content-Type: application/json",
                 "If-Match: \"999999999999999999\""), body.length), body);
 
@@ -387,7 +390,7 @@ class HostileInputIntegrationTests extends IngestIntegrationSupport {
     }
 
     private Accepted create() {
-        RawHttp answer = post("/api/v1/articles", LINE.getBytes(StandardCharsets.UTF_8), List.of());
+        Answer answer = post("/api/v1/articles", LINE.getBytes(StandardCharsets.UTF_8), List.of());
         assertThat(answer.status()).isEqualTo(202);
         readToTheEnd();
         return JSON.readValue(answer.body(), Accepted.class);
@@ -399,29 +402,20 @@ class HostileInputIntegrationTests extends IngestIntegrationSupport {
         return EventCodec.decodeArticleEvent(records.getFirst().value()).article();
     }
 
-    private RawHttp post(String path, byte[] body, List<String> headers) {
+    private Answer post(String path, byte[] body, List<String> headers) {
         List<String> all = new ArrayList<>(List.of("Authorization: Bearer " + editor(), "Content-Type: application/json"));
         all.addAll(headers);
         return RawHttp.send(port, RawHttp.head("POST", path, all, body.length), body);
     }
 
-    private RawHttp bulk(byte[] body) {
+    private Answer bulk(byte[] body) {
         return RawHttp.send(port, RawHttp.head("POST", "/api/v1/articles/bulk", List.of(
                 "Authorization: Bearer " + editor(), "Content-Type: application/x-ndjson"), body.length), body);
     }
 
     /** Status, problem+json, the type (if given), and no internals in the body; the parsed problem. */
-    private static JsonNode assertProblem(RawHttp answer, int status, String type) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).as(answer.body()).startsWith("application/problem+json");
-        assertThat(LEAK.matcher(answer.body()).find()).as(answer.body()).isFalse();
-        JsonNode problem = JSON.readTree(answer.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asString()).startsWith(PROBLEMS);
-        if (type != null) {
-            assertThat(problem.get("type").asString()).isEqualTo(PROBLEMS + type);
-        }
-        return problem;
+    private static JsonNode assertProblem(Answer answer, int status, String type) {
+        return ProblemAssertions.assertProblem(answer, status, PROBLEMS, type, LEAK);
     }
 
     private static List<String> fields(JsonNode problem) {

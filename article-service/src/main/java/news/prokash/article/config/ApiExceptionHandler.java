@@ -67,7 +67,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be answered; the error has been logged.");
         problem.setTitle("Internal error");
-        problem.setType(ProblemTypes.forStatus(500));
+        problem.setType(ProblemTypes.of("internal-error"));
         return problem;
     }
 
@@ -75,10 +75,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem
-                && (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType())))) {
-            problem.setType(ProblemTypes.forStatus(statusCode.value()));
-        }
+        ProblemTypes.TYPES.typeIfMissing(body, statusCode.value());
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 }

@@ -15,6 +15,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import news.prokash.contracts.Article;
 import news.prokash.contracts.ArticleStatus;
 import news.prokash.contracts.LeadImage;
+import news.prokash.harness.ProblemAssertions;
+import news.prokash.harness.RawHttp;
+import news.prokash.harness.RawHttp.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -56,7 +59,7 @@ class HostileReadIntegrationTests extends IntegrationTestBase {
         assertThat(view.get("tags").get(0).asString()).isEqualTo(article.tags().getFirst());
         assertThat(view.get("leadImage").get("caption").asString()).isEqualTo(article.leadImage().caption());
 
-        RawHttp ld = get("/api/v1/articles/" + article.id() + "/jsonld");
+        Answer ld = get("/api/v1/articles/" + article.id() + "/jsonld");
         assertThat(ld.status()).isEqualTo(200);
         assertThat(ld.body()).as("pasted into <script>, nothing may close it").doesNotContain("<", ">", "&");
         JsonNode jsonLd = JSON.readTree(ld.body());
@@ -124,7 +127,7 @@ class HostileReadIntegrationTests extends IntegrationTestBase {
     @ParameterizedTest(name = "{index}")
     @MethodSource("oddTargets")
     void shouldAnswerOddPathsAndParametersWithAProblem(String target) {
-        RawHttp answer = get(target);
+        Answer answer = get(target);
 
         assertThat(answer.status()).as(target).isBetween(400, 499);
         assertProblem(answer, answer.status(), null);
@@ -142,7 +145,7 @@ class HostileReadIntegrationTests extends IntegrationTestBase {
                 article.slug() + "%00", article.slug() + "/", article.slug().replace("-", "%E2%80%90"),
                 article.slug().replace("k", "%D0%BA"), article.slug().replace("-", "_"), article.slug() + ";x=1",
                 article.slug().substring(0, article.slug().length() - 1), article.slug() + "%2F..")) {
-            RawHttp answer = get("/api/v1/articles/by-slug/" + lookAlike);
+            Answer answer = get("/api/v1/articles/by-slug/" + lookAlike);
             if (answer.status() == 200) {
                 // a path parameter (";x=1") or a trailing slash is not part of the slug: the same article only
                 assertThat(JSON.readTree(answer.body()).get("id").asString()).as(lookAlike).isEqualTo(article.id());
@@ -170,7 +173,7 @@ class HostileReadIntegrationTests extends IntegrationTestBase {
         publish(TestArticles.published(article));
         eventually().until(() -> get("/api/v1/articles/" + article.id()).status() == 200);
 
-        RawHttp answer = RawHttp.send(port, RawHttp.head("GET", "/api/v1/articles/" + article.id(), List.of(header), -1),
+        Answer answer = RawHttp.send(port, RawHttp.head("GET", "/api/v1/articles/" + article.id(), List.of(header), -1),
                 new byte[0]);
 
         assertThat(answer.headerLines()).noneMatch(l -> l.toLowerCase().startsWith("x-injected"));
@@ -190,7 +193,7 @@ class HostileReadIntegrationTests extends IntegrationTestBase {
 
     @Test
     void shouldRefuseALongTargetAndHugeOrManyHeadersEarly() {
-        for (RawHttp answer : List.of(
+        for (Answer answer : List.of(
                 get("/api/v1/articles/latest?tag=" + "a".repeat(20_000)),
                 RawHttp.send(port, RawHttp.head("GET", "/feeds/rss.xml", List.of("X-Padding: " + "a".repeat(20_000)), -1),
                         new byte[0]),
@@ -229,11 +232,11 @@ class HostileReadIntegrationTests extends IntegrationTestBase {
         return text.replaceAll("[\u0001\u001b\uFFFE]", "");
     }
 
-    private RawHttp get(String target) {
+    private Answer get(String target) {
         return RawHttp.send(port, RawHttp.head("GET", target, List.of(), -1), new byte[0]);
     }
 
-    private static Document xml(RawHttp answer) throws Exception {
+    private static Document xml(Answer answer) throws Exception {
         assertThat(answer.status()).isEqualTo(200);
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -256,16 +259,7 @@ class HostileReadIntegrationTests extends IntegrationTestBase {
         return parent.getElementsByTagName(name).item(0).getTextContent();
     }
 
-    private static JsonNode assertProblem(RawHttp answer, int status, String type) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.header("Content-Type")).as(answer.body()).startsWith("application/problem+json");
-        assertThat(LEAK.matcher(answer.body()).find()).as(answer.body()).isFalse();
-        JsonNode problem = JSON.readTree(answer.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asString()).startsWith(PROBLEMS);
-        if (type != null) {
-            assertThat(problem.get("type").asString()).isEqualTo(PROBLEMS + type);
-        }
-        return problem;
+    private static JsonNode assertProblem(Answer answer, int status, String type) {
+        return ProblemAssertions.assertProblem(answer, status, PROBLEMS, type, LEAK);
     }
 }

@@ -108,17 +108,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem
-                && (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType())))) {
-            problem.setType(URI.create(ProblemTypes.BASE + switch (statusCode.value()) {
-                case 400 -> "invalid-request";
-                case 404 -> "not-found";
-                case 405 -> "method-not-allowed";
-                case 406 -> "not-acceptable";
-                case 415 -> "unsupported-media-type";
-                default -> statusCode.is5xxServerError() ? "internal-error" : "http-" + statusCode.value();
-            }));
-        }
+        ProblemTypes.TYPES.typeIfMissing(body, statusCode.value());
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import news.prokash.ingest.article.IngestProperties;
+import news.prokash.ingest.article.ProblemTypes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -63,7 +64,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     public static ProblemDetail tooLarge(long limit) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
                 "The request body is larger than " + limit / 1024 + " KiB.");
-        problem.setType(URI.create("https://prokash.example/problems/body-too-large"));
+        problem.setType(ProblemTypes.TYPES.of("body-too-large"));
         problem.setTitle("Body too large");
         return problem;
     }

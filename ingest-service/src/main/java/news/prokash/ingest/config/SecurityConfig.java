@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import news.prokash.ingest.article.ProblemTypes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class SecurityConfig {
 
     static final String ROLES_CLAIM = "roles";
-    private static final String PROBLEMS = "https://prokash.example/problems/";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, OAuth2ResourceServerProperties resourceServer,
@@ -100,7 +100,7 @@ public class SecurityConfig {
     public static ProblemDetail rejected() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The path or a header holds characters this API does not accept.");
-        problem.setType(URI.create(PROBLEMS + "invalid-request"));
+        problem.setType(URI.create(ProblemTypes.BASE + "invalid-request"));
         problem.setTitle("Invalid request");
         return problem;
     }
@@ -133,7 +133,7 @@ public class SecurityConfig {
     private static void problem(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
             HttpStatus status, String type, String title, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(PROBLEMS + type));
+        problem.setType(URI.create(ProblemTypes.BASE + type));
         problem.setTitle(title);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());

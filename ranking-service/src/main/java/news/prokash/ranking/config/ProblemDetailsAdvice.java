@@ -62,9 +62,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            ProblemTypes.typed(problem, slug(statusCode));
-        }
+        ProblemTypes.TYPES.typeIfMissing(body, statusCode.value());
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
@@ -80,19 +78,5 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             WebRequest request) {
         return handleExceptionInternal(ex, new InvalidRequestException(errors).getBody(), headers,
                 HttpStatus.BAD_REQUEST, request);
-    }
-
-    static String slug(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> "invalid-request";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "body-too-large";
-            case 415 -> "unsupported-media-type";
-            case 429 -> "rate-limited";
-            case 503 -> "unavailable";
-            default -> status.is4xxClientError() ? "client-error" : "internal-error";
-        };
     }
 }

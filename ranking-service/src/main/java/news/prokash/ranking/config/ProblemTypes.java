@@ -1,7 +1,6 @@
 package news.prokash.ranking.config;
 
-import java.net.URI;
-
+import news.prokash.web.ProblemTypeBase;
 import org.springframework.http.ProblemDetail;
 
 /** Every problem this service answers has a stable {@code type} under one base. */
@@ -9,11 +8,14 @@ public final class ProblemTypes {
 
     public static final String BASE = "https://prokash.news/problems/";
 
+    /** The base as the shared web edge uses it (Tomcat's refusals, the error path, Spring's own problems). */
+    public static final ProblemTypeBase TYPES = new ProblemTypeBase(BASE);
+
     private ProblemTypes() {
     }
 
     public static ProblemDetail typed(ProblemDetail problem, String slug) {
-        problem.setType(URI.create(BASE + slug));
+        problem.setType(TYPES.of(slug));
         return problem;
     }
 }

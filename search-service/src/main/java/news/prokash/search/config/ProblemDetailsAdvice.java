@@ -3,6 +3,7 @@ package news.prokash.search.config;
 import java.net.URI;
 import java.util.List;
 
+import news.prokash.web.ProblemTypeBase;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     static final String PROBLEMS = "https://prokash.news/problems/";
+
+    /** The base as the shared web edge uses it (Tomcat's refusals, the error path, Spring's own problems). */
+    static final ProblemTypeBase TYPES = new ProblemTypeBase(PROBLEMS);
 
     @Override
     protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
@@ -69,22 +73,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            problem.setType(URI.create(PROBLEMS + slug(statusCode)));
-        }
+        TYPES.typeIfMissing(body, statusCode.value());
         return super.createResponseEntity(body, headers, statusCode, request);
-    }
-
-    static String slug(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> "invalid-request";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 415 -> "unsupported-media-type";
-            case 503 -> "unavailable";
-            default -> status.is4xxClientError() ? "client-error" : "internal-error";
-        };
     }
 
     @ExceptionHandler(Exception.class)

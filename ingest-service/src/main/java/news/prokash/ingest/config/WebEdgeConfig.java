@@ -1,0 +1,16 @@
+package news.prokash.ingest.config;
+
+import news.prokash.ingest.article.ProblemTypes;
+import news.prokash.web.ProblemTypeBase;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The problem type base under which service-web answers what Tomcat and Boot refuse themselves. */
+@Configuration(proxyBeanMethods = false)
+class WebEdgeConfig {
+
+    @Bean
+    ProblemTypeBase problemTypeBase() {
+        return ProblemTypes.TYPES;
+    }
+}
