@@ -125,8 +125,9 @@ public class ProblemErrorReports {
 
         @RequestMapping("${server.error.path:${error.path:/error}}")
         ResponseEntity<byte[]> error(HttpServletRequest request) {
-            int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code && code >= 400
-                    ? code : 500;
+            // no error status at all: a client asked for /error itself, which serves nothing (not a failure of ours)
+            Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+            int status = code == null ? 404 : code instanceof Integer number && number >= 400 ? number : 500;
             String detail = status == 404 ? "Nothing is served at this path."
                     : status >= 500 ? SERVER_DETAIL : "The request could not be answered as sent.";
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)

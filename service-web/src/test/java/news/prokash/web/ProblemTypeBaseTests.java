@@ -56,7 +56,11 @@ class ProblemTypeBaseTests {
         assertThat(problem.get("title").asString()).isEqualTo("Not Found");
         assertThat(new String(answer.getBody())).doesNotContain("script");
 
-        request.removeAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        // an error dispatch without a client-error status is a failure of ours
+        request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 200);
         assertThat(controller.error(request).getStatusCode().value()).isEqualTo(500);
+        // no error dispatch at all: a client asked for /error itself (the authorization matrix found these 500s)
+        request.removeAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        assertThat(controller.error(request).getStatusCode().value()).isEqualTo(404);
     }
 }

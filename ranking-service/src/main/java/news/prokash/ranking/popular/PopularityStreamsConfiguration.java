@@ -10,7 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import news.prokash.observability.ConsumerTracing;
 import news.prokash.ranking.config.RankingProperties;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.kstream.KStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
@@ -19,6 +22,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 /** Hands {@link PopularityTopology} to the Kafka Streams binder (application id {@code ranking-service}). */
 @Configuration(proxyBeanMethods = false)
 class PopularityStreamsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PopularityStreamsConfiguration.class);
 
     /** Binding {@code viewCounts-in-0}: the views topic, as raw bytes (decoded in the topology). */
     @Bean
@@ -48,6 +53,13 @@ class PopularityStreamsConfiguration {
     StreamsBuilderFactoryBeanConfigurer articleSummariesStore(ConsumerTracing tracing) {
         return factoryBean -> {
             factoryBean.setLeaveGroupOnClose(true);
+            // A stream thread that dies (e.g. its transaction cannot be aborted while the broker is away) is
+            // replaced: under exactly-once the new one resumes from the last commit, stores included. The default,
+            // SHUTDOWN_CLIENT, left the instance in ERROR for good after a Kafka restart (fault suite).
+            factoryBean.setStreamsUncaughtExceptionHandler(failure -> {
+                log.error("A Kafka Streams thread failed; replacing it (it resumes from the last commit)", failure);
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
             factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override
                 public void configureBuilder(StreamsBuilder builder) {
