@@ -83,22 +83,28 @@ final class DemoContent {
         awaitStatus(articleUrl + "/api/v1/articles/" + id, 200, Duration.ofSeconds(60));
     }
 
-    /** Ranking knows an article only once its Kafka Streams table has it: retry the first view. */
     private static void recordViews(String rankingUrl, String articleId, int visitors) throws InterruptedException {
         for (int v = 0; v < visitors; v++) {
-            String body = "{\"articleId\":\"" + articleId + "\",\"visitorId\":\"demo-visitor-" + v + "\"}";
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            Http.Answer answer = Http.postJson(rankingUrl + "/api/v1/views", body);
-            while (answer.status() == 404 || answer.status() == 503) {
-                if (System.nanoTime() > deadline) {
-                    break;
-                }
-                Thread.sleep(200);
-                answer = Http.postJson(rankingUrl + "/api/v1/views", body);
-            }
-            if (answer.status() != 202) {
-                throw new IllegalStateException("ranking refused a demo view: " + answer.status() + " " + answer.body());
-            }
+            recordView(rankingUrl, articleId, "demo-visitor-" + v, Duration.ofSeconds(60));
+        }
+    }
+
+    /**
+     * One view, retried while ranking answers 404 or 503: it knows an article only once its Kafka Streams
+     * table has it. Fails on any other refusal, or when the article is still unknown after {@code timeout}.
+     */
+    static void recordView(String rankingUrl, String articleId, String visitorId, Duration timeout)
+            throws InterruptedException {
+        String body = "{\"articleId\":\"" + articleId + "\",\"visitorId\":\"" + visitorId + "\"}";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Http.Answer answer = Http.postJson(rankingUrl + "/api/v1/views", body);
+        while ((answer.status() == 404 || answer.status() == 503) && System.nanoTime() <= deadline) {
+            Thread.sleep(200);
+            answer = Http.postJson(rankingUrl + "/api/v1/views", body);
+        }
+        if (answer.status() != 202) {
+            throw new IllegalStateException("ranking refused a view of " + articleId + ": " + answer.status() + " "
+                    + answer.body());
         }
     }
 

@@ -116,14 +116,7 @@ final class LoadCommand {
         String last = corpus.entries().getLast().id();
         DemoContent.awaitStatus(platform.url("article-service") + "/api/v1/articles/" + last, 200, Duration.ofMinutes(2));
         DemoContent.awaitStatus(platform.url("search-service") + "/api/v1/search/related/" + last, 200, Duration.ofMinutes(2));
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        String view = "{\"articleId\":\"" + last + "\",\"visitorId\":\"load-warm-up\"}";
-        while (Http.postJson(platform.url("ranking-service") + "/api/v1/views", view).status() != 202) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("ranking-service did not learn the corpus within 2 minutes");
-            }
-            Thread.sleep(200);
-        }
+        DemoContent.recordView(platform.url("ranking-service"), last, "load-warm-up", Duration.ofMinutes(2));
         return corpus;
     }
 }
