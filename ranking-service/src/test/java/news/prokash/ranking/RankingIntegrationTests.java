@@ -31,11 +31,19 @@ import news.prokash.contracts.EventCodec;
 import news.prokash.contracts.LeadImage;
 import news.prokash.contracts.Topics;
 import news.prokash.harness.Infrastructure;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.internals.DefaultKafkaClientSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,6 +52,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +64,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole service, twice, against a real Kafka broker: two instances of one application id split
  * the partitions, views go to either, and both answer the same lists; one restarts from its
- * changelogs. (Two contexts in one JVM, so the module still starts one broker and no other context.)
+ * changelogs; a third, on an application id of its own, loses a stream thread and then its whole Streams client
+ * and recovers both. (Contexts in one JVM, so the module still starts one broker and no other context.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RankingIntegrationTests {
@@ -77,6 +88,10 @@ class RankingIntegrationTests {
 
     private static final Instance B = new Instance("b");
 
+    /** Its own application id (A and B keep their partitions), and a global consumer the test can make fail. */
+    private static final Instance C = new Instance("c", ClientFaults.class,
+            "--spring.cloud.stream.kafka.streams.binder.functions.viewCounts.application-id=ranking-recovery-it");
+
     private static KafkaProducer<String, byte[]> producer;
 
     @BeforeAll
@@ -91,6 +106,7 @@ class RankingIntegrationTests {
     static void stop() {
         A.stop();
         B.stop();
+        C.stop();
         if (producer != null) {
             producer.close();
         }
@@ -314,17 +330,108 @@ class RankingIntegrationTests {
         assertThat(errors).hasValue(0);
     }
 
+    @Test
+    @Order(7)
+    void shouldReplaceAFailedStreamThreadAndStartANewClientWhenTheGlobalThreadFails() throws Exception {
+        C.start();
+        String article = id("recovered");
+        publish(article(article, "মস্কোতে কিম জং উনের সফর", at(9)));
+        firstView(C, article, "visitor-1");
+        assertThat(postView(C, article, "visitor-2").statusCode()).isEqualTo(202);
+        String path = "/api/v1/popular?section=" + SECTION + "&limit=50";
+        // C read the whole views topic, the earlier tests' views too: it agrees with A once it has caught up
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> hasViews(C, path, article, 2) && ranked(C, path).equals(ranked(A, path)));
+        List<String> before = ranked(C, path);
+
+        // a stream thread fails (as when its transaction cannot be aborted while the broker is away): replaced
+        ClientFaults.STREAM_THREAD.set(true);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(prometheus(C))
+                .containsPattern("prokash_ranking_streams_thread_failures_total\\{[^}]*\\} 1\\.0"));
+        assertThat(postView(C, article, "visitor-3").statusCode()).isEqualTo(202);
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> hasViews(C, path, article, 3));
+        before = ranked(C, path);
+
+        // the global thread fails (what CI saw after a Kafka restart): the client closes to ERROR, a new one starts
+        ClientFaults.GLOBAL_THREAD.set(true);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(prometheus(C))
+                .containsPattern("prokash_ranking_streams_restarts_total\\{[^}]*\\} 1\\.0"));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> get(C, "/actuator/health").statusCode() == 200);
+        List<String> expected = before;
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ranked(C, path)).isEqualTo(expected));
+        assertThat(postView(C, article, "visitor-4").statusCode()).isEqualTo(202);
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> hasViews(C, path, article, 4));
+        assertThat(prometheus(C)).as("both failures counted")
+                .containsPattern("prokash_ranking_streams_thread_failures_total\\{[^}]*\\} 2\\.0");
+        assertThat(ClientFaults.STREAM_THREAD).isFalse();
+        assertThat(ClientFaults.GLOBAL_THREAD).isFalse();
+    }
+
+    private static boolean hasViews(Instance instance, String path, String article, long views) throws Exception {
+        return ranked(instance, path).stream().anyMatch(item -> item.endsWith(" " + article + " " + views));
+    }
+
+    /**
+     * Added to instance C only (a plain class, so component scanning leaves A and B alone): once armed, the next
+     * poll of a stream thread's or of the global thread's consumer throws, as the clients did after a broker restart.
+     */
+    static final class ClientFaults {
+
+        static final AtomicBoolean STREAM_THREAD = new AtomicBoolean();
+
+        static final AtomicBoolean GLOBAL_THREAD = new AtomicBoolean();
+
+        @Bean
+        StreamsBuilderFactoryBeanConfigurer failingConsumers() {
+            return factoryBean -> factoryBean.setClientSupplier(new DefaultKafkaClientSupplier() {
+                @Override
+                public Consumer<byte[], byte[]> getConsumer(Map<String, Object> config) {
+                    return failing(config, STREAM_THREAD, new KafkaException("injected by the test"));
+                }
+
+                @Override
+                public Consumer<byte[], byte[]> getGlobalConsumer(Map<String, Object> config) {
+                    return failing(config, GLOBAL_THREAD, new OffsetOutOfRangeException("injected by the test",
+                            Map.of(new TopicPartition(Topics.ARTICLES, 0), 0L)));
+                }
+            });
+        }
+
+        private static Consumer<byte[], byte[]> failing(Map<String, Object> config, AtomicBoolean armed,
+                RuntimeException failure) {
+            return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()) {
+                @Override
+                public ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
+                    if (armed.compareAndSet(true, false)) {
+                        throw failure;
+                    }
+                    return super.poll(timeout);
+                }
+            };
+        }
+    }
+
     /** One ranking-service in this JVM: its own port and state directory, the shared application id. */
     private static final class Instance {
 
         private final String name;
+
+        private final Class<?>[] sources;
+
+        private final String[] extraArgs;
 
         private ConfigurableApplicationContext context;
 
         private int port;
 
         Instance(String name) {
+            this(name, null);
+        }
+
+        Instance(String name, Class<?> extraSource, String... extraArgs) {
             this.name = name;
+            this.sources = extraSource == null ? new Class<?>[] { RankingApplication.class }
+                    : new Class<?>[] { RankingApplication.class, extraSource };
+            this.extraArgs = extraArgs;
         }
 
         void start() throws IOException {
@@ -334,11 +441,12 @@ class RankingIntegrationTests {
                 }
             }
             String kafka = Infrastructure.kafka().bootstrapServers();
-            context = new SpringApplicationBuilder(RankingApplication.class).run(
-                    "--server.port=" + port,
+            List<String> args = new ArrayList<>(List.of("--server.port=" + port,
                     "--spring.kafka.bootstrap-servers=" + kafka,
                     "--spring.cloud.stream.kafka.streams.binder.brokers=" + kafka,
-                    "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + stateDir());
+                    "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + stateDir()));
+            args.addAll(List.of(extraArgs));
+            context = new SpringApplicationBuilder(sources).run(args.toArray(String[]::new));
         }
 
         void stop() {

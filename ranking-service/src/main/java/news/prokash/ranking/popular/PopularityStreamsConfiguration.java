@@ -1,5 +1,6 @@
 package news.prokash.ranking.popular;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -9,21 +10,18 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import news.prokash.observability.ConsumerTracing;
 import news.prokash.ranking.config.RankingProperties;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.kstream.KStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 /** Hands {@link PopularityTopology} to the Kafka Streams binder (application id {@code ranking-service}). */
 @Configuration(proxyBeanMethods = false)
 class PopularityStreamsConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(PopularityStreamsConfiguration.class);
 
     /** Binding {@code viewCounts-in-0}: the views topic, as raw bytes (decoded in the topology). */
     @Bean
@@ -48,24 +46,48 @@ class PopularityStreamsConfiguration {
      * The binder binds only KStream/KTable/GlobalKTable inputs; the global store with its own
      * processor is added to the same builder before the function runs on it. Leaving the group on
      * close hands a stopped instance's partitions over at once instead of after the session timeout.
+     * Failed threads and clients are recovered by {@link StreamsClientRecovery}.
      */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer articleSummariesStore(ConsumerTracing tracing) {
+    StreamsBuilderFactoryBeanConfigurer articleSummariesStore(ConsumerTracing tracing, StreamsClientRecovery recovery) {
         return factoryBean -> {
             factoryBean.setLeaveGroupOnClose(true);
-            // A stream thread that dies (e.g. its transaction cannot be aborted while the broker is away) is
-            // replaced: under exactly-once the new one resumes from the last commit, stores included. The default,
-            // SHUTDOWN_CLIENT, left the instance in ERROR for good after a Kafka restart (fault suite).
-            factoryBean.setStreamsUncaughtExceptionHandler(failure -> {
-                log.error("A Kafka Streams thread failed; replacing it (it resumes from the last commit)", failure);
-                return StreamThreadExceptionResponse.REPLACE_THREAD;
-            });
+            factoryBean.setStateListener(recovery.watch(restartable(factoryBean)));
+            // Not setStreamsUncaughtExceptionHandler: the binder sets its own (SHUTDOWN_CLIENT) on the factory
+            // bean when it starts, after the configurers; the customizer runs on every new client after that.
+            factoryBean.setKafkaStreamsCustomizer(streams -> streams.setUncaughtExceptionHandler(
+                    recovery.threadFailureHandler()));
             factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override
                 public void configureBuilder(StreamsBuilder builder) {
                     PopularityTopology.addArticleSummaries(builder, tracing);
                 }
             });
+        };
+    }
+
+    /** A Streams client that ends in ERROR is started anew (see {@link StreamsClientRecovery}). */
+    @Bean
+    StreamsClientRecovery streamsClientRecovery(MeterRegistry meters) {
+        return new StreamsClientRecovery(Duration.ofSeconds(2), Duration.ofMinutes(1), meters);
+    }
+
+    private static StreamsClientRecovery.Client restartable(StreamsBuilderFactoryBean factoryBean) {
+        return new StreamsClientRecovery.Client() {
+            @Override
+            public void stop() {
+                factoryBean.stop();
+                // a client whose start failed half-way is not "running" to the factory bean, but may hold threads
+                KafkaStreams leftover = factoryBean.getKafkaStreams();
+                if (leftover != null) {
+                    leftover.close(Duration.ofSeconds(30));
+                }
+            }
+
+            @Override
+            public void start() {
+                factoryBean.start();
+            }
         };
     }
 }

@@ -50,11 +50,15 @@ class RankingStores {
         this.properties = properties;
     }
 
-    /** Reads the global store of article summaries (every article, on every instance). */
+    /**
+     * Reads the global store of article summaries (every article, on every instance). Looked up on the current client,
+     * not through the binder's query service, which keeps the client it registered at start: after
+     * {@link StreamsClientRecovery} started a new one, that one is closed.
+     */
     <T> T read(Function<ReadOnlyKeyValueStore<String, ArticleSummary>, T> query) {
         try {
-            return query.apply(queries.getQueryableStore(PopularityTopology.ARTICLE_SUMMARIES,
-                    QueryableStoreTypes.keyValueStore()));
+            return query.apply(streams().store(StoreQueryParameters.fromNameAndType(
+                    PopularityTopology.ARTICLE_SUMMARIES, QueryableStoreTypes.keyValueStore())));
         }
         catch (InvalidStateStoreException | IllegalStateException e) {
             throw unavailable(e);

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import news.prokash.ranking.config.RankingProperties;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsNotStartedException;
 import org.apache.kafka.streams.errors.UnknownStateStoreException;
@@ -20,12 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.http.HttpStatus;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
@@ -40,14 +41,24 @@ class RankingStoresTests {
 
     private static final HostInfo PEER = new HostInfo("localhost", 8085);
 
-    private final InteractiveQueryService queries = mock(InteractiveQueryService.class);
+    private final KafkaStreams client = mock(KafkaStreams.class);
 
-    private final RankingStores stores = new RankingStores(queries, new KafkaStreamsRegistry(),
+    private final KafkaStreamsRegistry registry = mock(KafkaStreamsRegistry.class);
+
+    private final RankingStores stores = new RankingStores(mock(InteractiveQueryService.class), registry,
             RankingProperties.defaults());
+
+    /** The binder's factory bean, holding the client (a new one after a restart). */
+    private void started() {
+        StreamsBuilderFactoryBean factory = mock(StreamsBuilderFactoryBean.class);
+        given(factory.getKafkaStreams()).willReturn(client);
+        given(registry.streamsBuilderFactoryBeans()).willReturn(List.of(factory));
+    }
 
     @Test
     void shouldAnswerServiceUnavailableWithRetryAfterWhileAStoreCannotBeFound() {
-        given(queries.getQueryableStore(anyString(), any())).willThrow(new UnknownStateStoreException("starting"));
+        started();
+        given(client.store(any())).willThrow(new UnknownStateStoreException("starting"));
 
         assertThatThrownBy(() -> stores.read(ReadOnlyKeyValueStore::approximateNumEntries))
                 .isInstanceOfSatisfying(RankingUnavailableException.class, e -> {
@@ -61,7 +72,8 @@ class RankingStoresTests {
     void shouldAnswerServiceUnavailableWhenAStoreMigratesWhileBeingRead() {
         ReadOnlyKeyValueStore<Object, Object> migrating = mock();
         given(migrating.all()).willThrow(new InvalidStateStoreException("rebalancing"));
-        given(queries.getQueryableStore(anyString(), any())).willReturn(migrating);
+        started();
+        given(client.store(any())).willReturn(migrating);
 
         assertThatThrownBy(() -> stores.read(ReadOnlyKeyValueStore::all))
                 .isInstanceOf(RankingUnavailableException.class);
@@ -69,6 +81,9 @@ class RankingStoresTests {
 
     @Test
     void shouldAnswerServiceUnavailableBeforeKafkaStreamsStarted() {
+        given(registry.streamsBuilderFactoryBeans()).willReturn(List.of());
+        assertThatThrownBy(() -> stores.read(ReadOnlyKeyValueStore::approximateNumEntries))
+                .isInstanceOf(RankingUnavailableException.class);
         assertThatThrownBy(() -> stores.localPartial(ListKind.POPULAR_24H, Instant.now()))
                 .isInstanceOf(RankingUnavailableException.class);
         assertThatThrownBy(stores::assignment).isInstanceOf(RankingUnavailableException.class);
@@ -76,7 +91,8 @@ class RankingStoresTests {
 
     @Test
     void shouldTellTheViewIntakeTheCatalogIsUnavailableRatherThanUnknown() {
-        given(queries.getQueryableStore(anyString(), any())).willThrow(new StreamsNotStartedException("created"));
+        started();
+        given(client.store(any())).willThrow(new StreamsNotStartedException("created"));
 
         assertThatThrownBy(() -> new ArticleCatalog(stores, Clock.systemUTC()).isListed("a"))
                 .isInstanceOf(RankingUnavailableException.class);
