@@ -29,12 +29,15 @@ final class ArticleSummaryUpdater implements Processor<String, byte[], Void, Voi
 
     private final ConsumerTracing tracing;
 
+    private final CatalogVersion catalog;
+
     private @Nullable ProcessorContext<Void, Void> context;
 
     private @Nullable KeyValueStore<String, ArticleSummary> store;
 
-    ArticleSummaryUpdater(ConsumerTracing tracing) {
+    ArticleSummaryUpdater(ConsumerTracing tracing, CatalogVersion catalog) {
         this.tracing = tracing;
+        this.catalog = catalog;
     }
 
     @Override
@@ -56,6 +59,7 @@ final class ArticleSummaryUpdater implements Processor<String, byte[], Void, Voi
             // the contract sends deletions as events; a bare tombstone still means "nothing left to show"
             if (record.key() != null) {
                 summaries.delete(record.key());
+                catalog.changed();
             }
             return;
         }
@@ -82,6 +86,7 @@ final class ArticleSummaryUpdater implements Processor<String, byte[], Void, Voi
         };
         if (next != null) {
             summaries.put(event.articleId(), next);
+            catalog.changed();
             log.debug("Catalogued {} v{} ({})", event.articleId(), event.version(), next.status());
         }
     }

@@ -28,11 +28,14 @@ class PopularController {
 
     private final RankingStores stores;
 
+    private final DressedLists dressed;
+
     private final Clock clock;
 
-    PopularController(PopularLists lists, RankingStores stores, Clock clock) {
+    PopularController(PopularLists lists, RankingStores stores, DressedLists dressed, Clock clock) {
         this.lists = lists;
         this.stores = stores;
+        this.dressed = dressed;
         this.clock = clock;
     }
 
@@ -61,8 +64,9 @@ class PopularController {
         }
         PopularLists.Snapshot snapshot = lists.get(kind);
         Instant now = clock.instant();
-        List<PopularArticle> items = stores.read(summaries -> PopularRanking.dress(snapshot.list(), section,
-                kind == ListKind.TRENDING, summaries, now, limit));
+        List<PopularArticle> items = dressed.get(new DressedLists.Key(kind, section, limit), snapshot, now,
+                () -> stores.read(summaries -> PopularRanking.dress(snapshot.list(), section,
+                        kind == ListKind.TRENDING, summaries, now, limit)));
         Duration age = Duration.between(snapshot.madeAt(), now);
         double ageSeconds = Math.max(0, age.toMillis()) / 1000.0;
         return ResponseEntity.ok()

@@ -49,7 +49,8 @@ class PopularityStreamsConfiguration {
      * Failed threads and clients are recovered by {@link StreamsClientRecovery}.
      */
     @Bean
-    StreamsBuilderFactoryBeanConfigurer articleSummariesStore(ConsumerTracing tracing, StreamsClientRecovery recovery) {
+    StreamsBuilderFactoryBeanConfigurer articleSummariesStore(ConsumerTracing tracing, StreamsClientRecovery recovery,
+            CatalogVersion catalog) {
         return factoryBean -> {
             factoryBean.setLeaveGroupOnClose(true);
             factoryBean.setStateListener(recovery.watch(restartable(factoryBean)));
@@ -60,10 +61,22 @@ class PopularityStreamsConfiguration {
             factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override
                 public void configureBuilder(StreamsBuilder builder) {
-                    PopularityTopology.addArticleSummaries(builder, tracing);
+                    PopularityTopology.addArticleSummaries(builder, tracing, catalog);
                 }
             });
         };
+    }
+
+    /** Changes to the article summaries on this instance (the dressed lists' validity). */
+    @Bean
+    CatalogVersion catalogVersion() {
+        return new CatalogVersion();
+    }
+
+    /** The popular and trending answers, kept while nothing they show has changed. */
+    @Bean
+    DressedLists dressedLists(CatalogVersion catalog, RankingProperties properties) {
+        return new DressedLists(catalog, properties.listRefresh());
     }
 
     /** A Streams client that ends in ERROR is started anew (see {@link StreamsClientRecovery}). */

@@ -62,13 +62,13 @@ final class PopularityTopology {
 
     /** The whole topology on one builder (what the tests drive). */
     static void build(StreamsBuilder builder, RankingProperties properties, ViewMetrics metrics) {
-        addArticleSummaries(builder, ConsumerTracing.NONE);
+        addArticleSummaries(builder, ConsumerTracing.NONE, new CatalogVersion());
         countViews(builder.stream(Topics.VIEWS, Consumed.with(Serdes.String(), Serdes.ByteArray())), properties,
                 metrics);
     }
 
     /** A global store, not a global table: the store then holds summaries rather than whole events. */
-    static void addArticleSummaries(StreamsBuilder builder, ConsumerTracing tracing) {
+    static void addArticleSummaries(StreamsBuilder builder, ConsumerTracing tracing, CatalogVersion catalog) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_SUMMARIES), Serdes.String(),
                         new ArticleSummarySerde())
@@ -76,7 +76,7 @@ final class PopularityTopology {
                         .withLoggingDisabled(),
                 Topics.ARTICLES,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("articles"),
-                () -> new ArticleSummaryUpdater(tracing));
+                () -> new ArticleSummaryUpdater(tracing, catalog));
     }
 
     static void countViews(KStream<String, byte[]> views, RankingProperties properties, ViewMetrics metrics) {
