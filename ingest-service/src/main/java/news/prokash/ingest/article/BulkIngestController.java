@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletRequest;
 import news.prokash.ingest.article.BulkIngestService.BulkResult;
 import news.prokash.ingest.config.RequestSizeLimitFilter;
+import news.prokash.web.LimitedBody;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +41,7 @@ class BulkIngestController {
             BulkResult result = bulk.ingest(new NdjsonLines(body, maxLineBytes));
             return ResponseEntity.ok(result);
         }
-        catch (RequestSizeLimitFilter.BodyTooLargeException e) {
+        catch (LimitedBody.TooLargeException e) {
             // a chunked body over the limit: what was read before is answered nowhere, so the caller
             // must split the file; lines already on the log are replayed harmlessly only with new ids
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(RequestSizeLimitFilter.tooLarge(e.limit()));

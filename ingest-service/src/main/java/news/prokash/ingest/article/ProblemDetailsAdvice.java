@@ -7,6 +7,7 @@ import java.util.List;
 
 import news.prokash.ingest.config.RequestSizeLimitFilter;
 import news.prokash.ingest.config.SecurityConfig;
+import news.prokash.web.LimitedBody;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        RequestSizeLimitFilter.BodyTooLargeException tooLarge = cause(ex, RequestSizeLimitFilter.BodyTooLargeException.class);
+        LimitedBody.TooLargeException tooLarge = cause(ex, LimitedBody.TooLargeException.class);
         if (tooLarge != null) {
             metrics.rejected();
             ProblemDetail problem = RequestSizeLimitFilter.tooLarge(tooLarge.limit());

@@ -10,6 +10,7 @@ import news.prokash.ranking.config.InvalidRequestException.FieldError;
 import news.prokash.ranking.config.ProblemTypes;
 import news.prokash.ranking.config.RankingProperties;
 import news.prokash.ranking.view.ViewIntake.Verdict;
+import news.prokash.web.LimitedBody;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -192,7 +193,7 @@ class ViewController {
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         intake.rejected();
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ViewBodyLimitFilter.BodyTooLargeException tooLarge) {
+            if (cause instanceof LimitedBody.TooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
                         .body(ViewBodyLimitFilter.tooLarge(tooLarge.limit()));
             }
