@@ -74,6 +74,8 @@ final class FaultLedger {
         volatile boolean accepted;
         volatile boolean inDoubt;
         volatile long firstAcceptedNanos;
+        // "07:11:02.345Z 202", one per request: what a mismatch report shows of this pair
+        final List<String> answers = new CopyOnWriteArrayList<>();
     }
 
     private final Map<String, Article> articles = new ConcurrentHashMap<>();
@@ -125,6 +127,14 @@ final class FaultLedger {
             }
         });
         return visitors;
+    }
+
+    /** Every request for views of an article, by visitor, for a mismatch report. */
+    String viewHistory(String articleId) {
+        StringBuilder history = new StringBuilder();
+        viewPairs.getOrDefault(articleId, Map.of()).forEach((visitor, pair) -> history.append(history.isEmpty() ? "" : "; ")
+                .append(visitor).append(": ").append(String.join(", ", pair.answers)));
+        return history.toString();
     }
 
     /** Per article: the fewest distinct visitors it must show (accepted) and the most (plus those in doubt). */

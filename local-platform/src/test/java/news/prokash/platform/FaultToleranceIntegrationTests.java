@@ -33,6 +33,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import tools.jackson.databind.JsonNode;
 
@@ -47,7 +48,9 @@ import static org.awaitility.Awaitility.await;
  * killed mid-way and run again while search-service itself is killed. After each fault, once all
  * four are ready, the stream pauses and the suite polls until every accepted change is stored once
  * at its final version and searchable at it, nothing else is, and the popular counts equal a recount
- * of the accepted views. Recovery times and counts go to {@code target/fault-report.md}.
+ * of the accepted views. Recovery times and counts go to {@code target/fault-report.md}. With
+ * {@code -Dprokash.faults=kafka} the service kills other than ranking-service's make way for Kafka restarts one after
+ * another.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceIntegrationTests {
@@ -125,18 +128,21 @@ class FaultToleranceIntegrationTests {
 
     @Test
     @Order(1)
+    @DisabledIfSystemProperty(named = "prokash.faults", matches = "kafka")
     void shouldLoseNothingWhenIngestServiceIsKilled() throws Exception {
         killAndRestart("ingest-service");
     }
 
     @Test
     @Order(2)
+    @DisabledIfSystemProperty(named = "prokash.faults", matches = "kafka")
     void shouldLoseNothingWhenArticleServiceIsKilled() throws Exception {
         killAndRestart("article-service");
     }
 
     @Test
     @Order(3)
+    @DisabledIfSystemProperty(named = "prokash.faults", matches = "kafka")
     void shouldLoseNothingWhenSearchServiceIsKilled() throws Exception {
         killAndRestart("search-service");
     }
@@ -191,6 +197,20 @@ class FaultToleranceIntegrationTests {
             assertThat(second.awaitExit(Duration.ofMinutes(5))).as("exit code of the second rebuild, log "
                     + second.log()).hasValue(0);
         });
+    }
+
+    /**
+     * {@code -Dprokash.faults=kafka}: after the ranking-service kill and the first Kafka restart, Kafka restarts again
+     * for every section left (seven in all). A rare loss shows up here within minutes rather than once in many CI
+     * runs: how the Kafka Streams corrupted-task loss (ranking-service README, "Limits") was caught.
+     */
+    @Test
+    @Order(9)
+    @EnabledIfSystemProperty(named = "prokash.faults", matches = "kafka")
+    void shouldLoseNothingWhenKafkaRestartsAgainAndAgain() throws Exception {
+        while (nextSection < SECTIONS.size()) {
+            shouldLoseNothingWhenKafkaRestarts();
+        }
     }
 
     /** A clean stop, 10 s down, then a start on the same data dir and port. */
@@ -251,6 +271,7 @@ class FaultToleranceIntegrationTests {
         }
         catch (org.awaitility.core.ConditionTimeoutException e) {
             checkedSections.remove(section);
+            printRankingDiagnostics();
             throw e;
         }
         finally {
@@ -265,6 +286,25 @@ class FaultToleranceIntegrationTests {
         System.out.println("fault suite: " + row);
         assertThat(ledger.unexpectedRefusals).as("changes refused although the suite's ledger says they were valid")
                 .isEmpty();
+    }
+
+    /**
+     * What ranking-service counted (its stream-side outcomes say whether a view was dropped as late, a duplicate...)
+     * and the errors it logged: a CI log keeps only the suite's output, not the services' logs.
+     */
+    private static void printRankingDiagnostics() {
+        try {
+            Answer metrics = traffic.get(platform.url("ranking-service") + "/actuator/prometheus");
+            metrics.body().lines().filter(line -> line.startsWith("prokash_ranking_"))
+                    .forEach(line -> System.out.println("ranking metric: " + line));
+            try (var lines = Files.lines(platform.log("ranking-service"))) {
+                lines.filter(line -> line.contains(" ERROR ") || line.contains("Kafka Streams"))
+                        .limit(60).forEach(line -> System.out.println("ranking log: " + line));
+            }
+        }
+        catch (IOException | RuntimeException e) {
+            System.out.println("ranking diagnostics: " + e);
+        }
     }
 
     record Counts(List<String> wrong, int articles, int viewTargets, int exactTargets) {
@@ -360,7 +400,8 @@ class FaultToleranceIntegrationTests {
             long shown = popular.getOrDefault(article.id, 0L);
             if (shown < range[0] || shown > range[1]) {
                 wrong.add("popular shows " + article.id + " with " + shown + " views; the recount says "
-                        + (range[0] == range[1] ? range[0] : range[0] + ".." + range[1]));
+                        + (range[0] == range[1] ? range[0] : range[0] + ".." + range[1]) + " (views sent: "
+                        + ledger.viewHistory(article.id) + ")");
             }
             popular.remove(article.id);
         }

@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -214,6 +217,7 @@ final class FaultTraffic implements AutoCloseable {
         FaultLedger.Pair pair = ledger.pair(articleId, visitor);
         Answer answer = send("POST", ranking.get() + "/api/v1/views", null, null,
                 "{\"articleId\":\"" + articleId + "\",\"visitorId\":\"" + visitor + "\"}");
+        pair.answers.add(LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS) + "Z " + answer.status());
         switch (answer.outcome()) {
             case ACCEPTED -> {
                 if (!pair.accepted) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import news.prokash.contracts.Article;
@@ -36,6 +37,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -364,6 +366,13 @@ class RankingIntegrationTests {
                 .containsPattern("prokash_ranking_streams_thread_failures_total\\{[^}]*\\} 2\\.0");
         assertThat(ClientFaults.STREAM_THREAD).isFalse();
         assertThat(ClientFaults.GLOBAL_THREAD).isFalse();
+        // the stream threads' producer waits out a broker restart (application.yml says why), unlike the intake's
+        Map<String, Object> streamsProducer = ClientFaults.PRODUCER_CONFIG.get();
+        assertThat(List.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG).stream().map(key -> String.valueOf(streamsProducer.get(key))))
+                .as("the Streams producer's config %s", streamsProducer).containsExactly("240000", "300000", "30000");
+        assertThat(C.context.getEnvironment().getProperty("spring.kafka.producer.properties.max.block.ms"))
+                .as("the intake's producer still fails fast").isEqualTo("5000");
     }
 
     private static boolean hasViews(Instance instance, String path, String article, long views) throws Exception {
@@ -380,12 +389,21 @@ class RankingIntegrationTests {
 
         static final AtomicBoolean GLOBAL_THREAD = new AtomicBoolean();
 
+        /** What Kafka Streams gave its last transactional producer. */
+        static final AtomicReference<Map<String, Object>> PRODUCER_CONFIG = new AtomicReference<>(Map.of());
+
         @Bean
         StreamsBuilderFactoryBeanConfigurer failingConsumers() {
             return factoryBean -> factoryBean.setClientSupplier(new DefaultKafkaClientSupplier() {
                 @Override
                 public Consumer<byte[], byte[]> getConsumer(Map<String, Object> config) {
                     return failing(config, STREAM_THREAD, new KafkaException("injected by the test"));
+                }
+
+                @Override
+                public Producer<byte[], byte[]> getProducer(Map<String, Object> config) {
+                    PRODUCER_CONFIG.set(Map.copyOf(config));
+                    return super.getProducer(config);
                 }
 
                 @Override
