@@ -1,6 +1,7 @@
 package news.prokash.web;
 
 import java.net.URI;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -49,6 +50,15 @@ public record ProblemTypeBase(String base) {
                 && (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType())))) {
             problem.setType(forStatus(status));
         }
+    }
+
+    /** The 400 {@code invalid-request} problem with the contract's {@code errors} array of {@code {field, message}}. */
+    public ProblemDetail invalidRequest(String detail, List<?> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request");
+        problem.setType(of("invalid-request"));
+        problem.setProperty("errors", errors);
+        return problem;
     }
 
     /** The title of a status: its reason phrase. */

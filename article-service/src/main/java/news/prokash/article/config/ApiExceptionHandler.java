@@ -1,5 +1,6 @@
 package news.prokash.article.config;
 
+import news.prokash.web.ProblemAdviceBase;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,19 +18,23 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Problem details for every error. Spring MVC's own exceptions and our {@code ErrorResponseException}s
- * are rendered by the base class; this adds what would otherwise echo user input or leak internals.
+ * are rendered by the base classes (typed, and the last-resort 500); this adds what would otherwise echo
+ * user input or leak internals.
  */
 @RestControllerAdvice
-class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+class ApiExceptionHandler extends ProblemAdviceBase {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     // seconds: a busy pool frees in milliseconds, a restarting PostgreSQL in seconds
     private static final String STORE_RETRY_AFTER = "2";
+
+    ApiExceptionHandler() {
+        super(ProblemTypes.TYPES);
+    }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
@@ -61,21 +66,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex) {
-        log.error("Unexpected error answering a request", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be answered; the error has been logged.");
-        problem.setTitle("Internal error");
-        problem.setType(ProblemTypes.of("internal-error"));
-        return problem;
-    }
-
-    /** Spring MVC's own problems (404 of an unknown path, 405, 406…) come without a type ({@code about:blank}): give each a type of ours. */
+    /** The shared last-resort 500 with this API's own title and detail (kept: they are what its clients see). */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
-        ProblemTypes.TYPES.typeIfMissing(body, statusCode.value());
-        return super.createResponseEntity(body, headers, statusCode, request);
+    protected ProblemDetail internalError() {
+        ProblemDetail problem = super.internalError();
+        problem.setTitle("Internal error");
+        problem.setDetail("The request could not be answered; the error has been logged.");
+        return problem;
     }
 }

@@ -1,6 +1,5 @@
 package news.prokash.ingest.article;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,9 +7,8 @@ import java.util.List;
 import news.prokash.ingest.config.RequestSizeLimitFilter;
 import news.prokash.ingest.config.SecurityConfig;
 import news.prokash.web.LimitedBody;
+import news.prokash.web.ProblemAdviceBase;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -36,14 +33,14 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * the body as a whole. Messages are our own: a library's exception text never reaches the client.
  */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+class ProblemDetailsAdvice extends ProblemAdviceBase {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String BODY = "$";
 
     private final IngestMetrics metrics;
 
     ProblemDetailsAdvice(IngestMetrics metrics) {
+        super(ProblemTypes.TYPES);
         this.metrics = metrics;
     }
 
@@ -94,30 +91,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return createResponseEntity(SecurityConfig.rejected(), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
-    /** The last resort: a 500 that says nothing about the cause (it is in the log). */
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
-        log.error("Unexpected error", ex);
-        metrics.failed();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side.");
-        problem.setType(URI.create(ProblemTypes.BASE + "internal-error"));
-        return createResponseEntity(problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
-    }
-
-    /** Spring MVC's own problems (415, 405, 406, 404 of an unknown path) come without a type ({@code about:blank}): a type of ours. */
+    /** The shared last-resort 500, counted as a failure. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
-        ProblemTypes.TYPES.typeIfMissing(body, statusCode.value());
-        return super.createResponseEntity(body, headers, statusCode, request);
+    protected void unexpected(Exception ex) {
+        metrics.failed();
     }
 
     private ResponseEntity<Object> badRequest(Exception ex, String detail, List<FieldMessage> errors,
             HttpHeaders headers, WebRequest request) {
         metrics.rejected();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(URI.create(ProblemTypes.BASE + "invalid-article"));
+        problem.setType(types.of("invalid-article"));
         problem.setTitle("Invalid article");
         problem.setProperty("errors", errors);
         return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
