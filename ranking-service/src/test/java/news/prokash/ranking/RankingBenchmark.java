@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -57,7 +58,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,7 +77,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * Sizes: {@code -Dprokash.bench.views} (2,000,000), {@code .articles} (5,000), {@code .visitors}
  * (500,000), {@code .rate} (2,000 requests/s), {@code .seconds} (20), {@code .traffic} (1,000 views/s
- * meanwhile). Never fails on speed.
+ * meanwhile), {@code .stream-threads} (the service's setting). Never fails on speed.
  */
 class RankingBenchmark {
 
@@ -90,6 +93,9 @@ class RankingBenchmark {
 
     /** Views per second arriving while delays and latencies are measured. */
     private static final int TRAFFIC = Integer.getInteger("prokash.bench.traffic", 1_000);
+
+    /** Stream threads of the service under test; unset: the service's own setting. */
+    private static final String STREAM_THREADS = System.getProperty("prokash.bench.stream-threads", "");
 
     private static final double ZIPF_EXPONENT = 1.0;
 
@@ -124,8 +130,8 @@ class RankingBenchmark {
         int port = freePort();
         try (ConfigurableApplicationContext app = startService(port)) {
             double topology = topologyRate(app);
-            say("topology (the service, 1 stream thread): %,.0f views/s = %.0f%% of the raw consumer", topology,
-                    100 * topology / raw);
+            say("topology (the service, %d stream thread(s)): %,.0f views/s = %.0f%% of the raw consumer",
+                    streamThreads(app), topology, 100 * topology / raw);
             if (redis.length > 0) {
                 say("redis ZINCRBY one at a time: %,.0f/s (topology %.2fx); pipelined (1,000): %,.0f/s (topology %.2fx)",
                         redis[0], topology / redis[0], redis[1], topology / redis[1]);
@@ -259,14 +265,26 @@ class RankingBenchmark {
     }
 
     private ConfigurableApplicationContext startService(int port) {
-        return new SpringApplicationBuilder(RankingApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--spring.cloud.stream.kafka.streams.binder.brokers=" + bootstrap,
                 "--spring.cloud.stream.kafka.streams.binder.functions.viewCounts.application-id=ranking-bench-"
                         + UUID.randomUUID().toString().substring(0, 8),
                 "--spring.cloud.stream.kafka.streams.binder.configuration.state.dir=" + WORK.resolve("state"),
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
+        if (!STREAM_THREADS.isEmpty()) {
+            // the binder turns the binding's concurrency into num.stream.threads (and overrides that setting)
+            args.add("--spring.cloud.stream.bindings.viewCounts-in-0.consumer.concurrency=" + STREAM_THREADS);
+        }
+        say("service stream threads: %s", STREAM_THREADS.isEmpty() ? "its own setting" : STREAM_THREADS);
+        return new SpringApplicationBuilder(RankingApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static int streamThreads(ConfigurableApplicationContext app) {
+        return app.getBean(KafkaStreamsRegistry.class).streamsBuilderFactoryBeans().stream()
+                .map(StreamsBuilderFactoryBean::getKafkaStreams).filter(Objects::nonNull)
+                .mapToInt(streams -> streams.metadataForLocalThreads().size()).sum();
     }
 
     /** From the first view the topology handled to the last one of the recorded stream. */
