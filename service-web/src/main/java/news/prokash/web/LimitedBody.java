@@ -34,6 +34,15 @@ public final class LimitedBody {
         json.writeValue(response.getOutputStream(), problem);
     }
 
+    /** The 413 problem for a body over {@code limit} bytes, whether refused by its length or cut off while read. */
+    public static ProblemDetail tooLarge(ProblemTypeBase types, long limit) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than " + limit / 1024 + " KiB.");
+        problem.setTitle("Body too large");
+        problem.setType(types.of("body-too-large"));
+        return problem;
+    }
+
     /** The request whose body is read through {@code wrap}'s stream (one stream, however often it is asked for). */
     public static HttpServletRequest reading(HttpServletRequest request, UnaryOperator<ServletInputStream> wrap) {
         return new HttpServletRequestWrapper(request) {

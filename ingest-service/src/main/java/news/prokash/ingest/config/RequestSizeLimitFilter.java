@@ -13,7 +13,6 @@ import news.prokash.ingest.article.ProblemTypes;
 import news.prokash.web.LimitedBody;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -57,11 +56,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     public static ProblemDetail tooLarge(long limit) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "The request body is larger than " + limit / 1024 + " KiB.");
-        problem.setType(ProblemTypes.TYPES.of("body-too-large"));
-        problem.setTitle("Body too large");
-        return problem;
+        return LimitedBody.tooLarge(ProblemTypes.TYPES, limit);
     }
 
     /**

@@ -11,7 +11,6 @@ import news.prokash.ranking.config.RankingProperties;
 import news.prokash.web.LimitedBody;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -55,9 +54,6 @@ class ViewBodyLimitFilter extends OncePerRequestFilter {
     }
 
     static ProblemDetail tooLarge(long limit) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "The request body is larger than " + limit / 1024 + " KiB.");
-        problem.setTitle("Body too large");
-        return ProblemTypes.typed(problem, "body-too-large");
+        return LimitedBody.tooLarge(ProblemTypes.TYPES, limit);
     }
 }
