@@ -9,14 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import news.prokash.harness.JitWarmUp;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -58,13 +63,17 @@ class IngestBenchmark extends IngestIntegrationSupport {
         System.out.printf("%nIngestBenchmark: article %d bytes, %d cores, %s%n", article.getBytes().length,
                 Runtime.getRuntime().availableProcessors(), java.time.OffsetDateTime.now());
 
-        warmUp(article, token);
+        // the raw producer first: run after the warm-up, its Kafka client code had the JIT recompiling the service's
         double raw = rawProducerRate();
         System.out.printf("raw Kafka producer, 5 KB records, acks=all, idempotent: %.0f records/s%n", raw);
+        JitWarmUp.Report warm = JitWarmUp.standard().run(() -> warmUpRound(article, token));
+        System.out.printf("warm-up (the peak's closed loop and small bulk requests, not counted): %s%n", warm);
 
-        Result peak = closedLoop(article, token);
+        long compiled = JitWarmUp.compilationMillis();
+        Result peak = closedLoop(article, token, RUN);
         System.out.printf("single ingest, %d concurrent clients, %ds: %.0f accepted/s (%d errors); latency %s%n",
                 CLIENTS, RUN.toSeconds(), peak.rate(), peak.errors(), peak.latency());
+        System.out.printf("  (the JIT's compilers used %d ms of CPU meanwhile)%n", JitWarmUp.compilationMillis() - compiled);
 
         Result half = openLoop(article, token, peak.rate() / 2);
         System.out.printf("single ingest at half the peak (%.0f/s offered): %.0f accepted/s (%d errors); latency %s%n",
@@ -74,9 +83,13 @@ class IngestBenchmark extends IngestIntegrationSupport {
         System.out.printf("bulk ingest, 10 requests x 2000 lines, 2 clients: %.0f accepted/s (%d errors); request latency %s%n",
                 bulk.rate(), bulk.errors(), bulk.latency());
 
-        System.out.printf("ratios to the raw producer: single peak %.2f, bulk %.2f%n%n", peak.rate() / raw,
+        System.out.printf("ratios to the raw producer: single peak %.2f, bulk %.2f%n", peak.rate() / raw,
                 bulk.rate() / raw);
+        ERROR_KINDS.forEach((kind, count) -> System.out.printf("error (%d times, warm-up included): %s%n", count, kind));
+        System.out.println();
     }
+
+    private static final Map<String, Long> ERROR_KINDS = new ConcurrentSkipListMap<>();
 
     record Result(double rate, long errors, String latency) {
     }
@@ -126,29 +139,16 @@ class IngestBenchmark extends IngestIntegrationSupport {
         }
     }
 
-    /** As many clients as the peak run: 2,000 requests all at once would open 2,000 connections. */
-    private void warmUp(String article, String token) throws Exception {
-        AtomicLong left = new AtomicLong(2_000);
-        try (HttpClient client = client(); ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> clients = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                clients.add(pool.submit(() -> {
-                    while (left.decrementAndGet() >= 0) {
-                        post(client, "/api/v1/articles", "application/json", article, token);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : clients) {
-                worker.get();
-            }
-        }
+    /** One round of warm-up: the peak run's own closed loop for 5 s, then one small bulk request. */
+    private void warmUpRound(String article, String token) throws Exception {
+        closedLoop(article, token, Duration.ofSeconds(5));
+        bulk(article, token, 100, 1);
     }
 
-    private Result closedLoop(String article, String token) throws Exception {
+    private Result closedLoop(String article, String token, Duration run) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
-        long end = System.nanoTime() + RUN.toNanos();
+        long end = System.nanoTime() + run.toNanos();
         long started = System.nanoTime();
         try (HttpClient client = client(); ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < CLIENTS; c++) {
@@ -199,6 +199,9 @@ class IngestBenchmark extends IngestIntegrationSupport {
                     int ok = answer.statusCode() == 200 ? acceptedCount(answer.body()) : 0;
                     accepted.addAndGet(ok);
                     errors.addAndGet(lines - ok);
+                    if (ok < lines) {
+                        errorKind("bulk: " + (answer.statusCode() == 200 ? problemTypes(answer.body()) : answer.body()));
+                    }
                     done.countDown();
                     return null;
                 });
@@ -225,11 +228,28 @@ class IngestBenchmark extends IngestIntegrationSupport {
             }
             else {
                 errors.incrementAndGet();
+                errorKind("single: " + answer.statusCode() + " " + answer.body());
             }
         }
         catch (RuntimeException e) {
             errors.incrementAndGet();
+            errorKind("single: " + e);
         }
+    }
+
+    /** What went wrong, counted by kind and printed at the end: an error figure alone says nothing. */
+    private static void errorKind(String kind) {
+        ERROR_KINDS.merge(kind.length() > 300 ? kind.substring(0, 300) + "…" : kind, 1L, Long::sum);
+    }
+
+    /** The problem types of a bulk answer's refused lines. */
+    private static String problemTypes(String body) {
+        Matcher types = Pattern.compile("\"type\":\"([^\"]+)\"").matcher(body);
+        TreeSet<String> found = new TreeSet<>();
+        while (types.find()) {
+            found.add(types.group(1));
+        }
+        return found.toString();
     }
 
     private HttpResponse<String> post(HttpClient client, String path, String type, String body, String token) {
