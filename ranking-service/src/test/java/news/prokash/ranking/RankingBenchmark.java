@@ -42,6 +42,7 @@ import news.prokash.contracts.Edition;
 import news.prokash.contracts.EventCodec;
 import news.prokash.contracts.Topics;
 import news.prokash.harness.Infrastructure;
+import news.prokash.harness.JitWarmUp;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -297,16 +298,33 @@ class RankingBenchmark {
             Thread.sleep(5);
         }
         long t0 = System.nanoTime();
+        long compiledAtStart = JitWarmUp.compilationMillis();
         long last = 0;
+        long halfAt = 0;
+        long handledAtHalf = 0;
+        long compiledAtHalf = 0;
         while (handled.getAsLong() < VIEWS && System.nanoTime() < deadline) {
             Thread.sleep(100);
             long now = handled.getAsLong();
             if (now / 500_000 != last / 500_000) {
                 say("  … %,d views handled", now);
             }
+            if (halfAt == 0 && now >= VIEWS / 2) {
+                halfAt = System.nanoTime();
+                handledAtHalf = now;
+                compiledAtHalf = JitWarmUp.compilationMillis();
+            }
             last = now;
         }
         double rate = handled.getAsLong() / seconds(t0);
+        if (halfAt != 0) {
+            // the service starts cold; its second half shows the rate once the JIT has caught up, as a service
+            // that runs for days has it
+            say("  first half %,.0f views/s (JIT compilers %,d ms of CPU), second half %,.0f views/s (JIT %,d ms)",
+                    handledAtHalf / ((halfAt - t0) / 1e9), compiledAtHalf - compiledAtStart,
+                    (handled.getAsLong() - handledAtHalf) / seconds(halfAt),
+                    JitWarmUp.compilationMillis() - compiledAtHalf);
+        }
         for (String outcome : List.of("counted", "duplicate", "unknown-article", "late", "bot", "future")) {
             Counter counter = meters.find("prokash.ranking.stream.views").tag("outcome", outcome).counter();
             say("  outcome %-16s %,12.0f", outcome, counter == null ? 0 : counter.count());
