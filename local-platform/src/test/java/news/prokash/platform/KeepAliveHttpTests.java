@@ -86,6 +86,16 @@ class KeepAliveHttpTests {
     }
 
     @Test
+    void shouldReplaceAConnectionIdleLongerThanASecond() throws Exception {
+        assertThat(http.exchange("GET", "/sized?n=1", List.of(), null).status()).isEqualTo(200);
+        assertThat(http.exchange("GET", "/sized?n=2", List.of(), null).status()).isEqualTo(200);
+        assertThat(clientPorts).hasSize(1);
+        Thread.sleep(1_100);
+        assertThat(http.exchange("GET", "/sized?n=3", List.of(), null).status()).isEqualTo(200);
+        assertThat(clientPorts).hasSize(2);
+    }
+
+    @Test
     void shouldFailOnAClosedServerAndRecoverWhenItIsBack() throws IOException {
         assertThat(http.exchange("GET", "/sized?n=1", List.of(), null).status()).isEqualTo(200);
         int port = server.getAddress().getPort();
