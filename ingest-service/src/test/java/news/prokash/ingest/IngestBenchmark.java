@@ -47,6 +47,11 @@ class IngestBenchmark extends IngestIntegrationSupport {
     private static final int CLIENTS = 32;
     private static final Duration RUN = Duration.ofSeconds(15);
 
+    /** What went wrong, by kind (warm-up included), printed at the end. */
+    private static final Map<String, Long> ERROR_KINDS = new ConcurrentSkipListMap<>();
+
+    private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\":\"([^\"]+)\"");
+
     @LocalServerPort
     int port;
 
@@ -88,8 +93,6 @@ class IngestBenchmark extends IngestIntegrationSupport {
         ERROR_KINDS.forEach((kind, count) -> System.out.printf("error (%d times, warm-up included): %s%n", count, kind));
         System.out.println();
     }
-
-    private static final Map<String, Long> ERROR_KINDS = new ConcurrentSkipListMap<>();
 
     record Result(double rate, long errors, String latency) {
     }
@@ -244,7 +247,7 @@ class IngestBenchmark extends IngestIntegrationSupport {
 
     /** The problem types of a bulk answer's refused lines. */
     private static String problemTypes(String body) {
-        Matcher types = Pattern.compile("\"type\":\"([^\"]+)\"").matcher(body);
+        Matcher types = PROBLEM_TYPE.matcher(body);
         TreeSet<String> found = new TreeSet<>();
         while (types.find()) {
             found.add(types.group(1));

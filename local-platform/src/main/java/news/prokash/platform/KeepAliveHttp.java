@@ -39,8 +39,6 @@ final class KeepAliveHttp implements Closeable {
      */
     private static final long REUSE_WITHIN_NANOS = 1_000_000_000L;
 
-    private long lastUsed;
-
     private final InetSocketAddress address;
 
     private final String hostHeader;
@@ -52,6 +50,8 @@ final class KeepAliveHttp implements Closeable {
     private @Nullable InputStream in;
 
     private @Nullable OutputStream out;
+
+    private long lastUsed;
 
     KeepAliveHttp(URI base, int readTimeoutMillis) {
         this.address = new InetSocketAddress(base.getHost(), base.getPort());

@@ -216,20 +216,21 @@ final class LoadGenerator {
     private Request request(Operation op, SplittableRandom random) {
         return switch (op) {
             case VIEW -> post(ranking, "/api/v1/views", "{\"articleId\":\"" + corpus.popularId(random)
-                    + "\",\"visitorId\":\"reader-" + random.nextInt(mix.visitors()) + "\"}", null, null);
+                    + "\",\"visitorId\":\"reader-" + random.nextInt(mix.visitors()) + "\"}", List.of(JSON_TYPE));
             case ARTICLE -> get(article, "/api/v1/articles/" + corpus.popularId(random));
             case LATEST -> get(article, "/api/v1/articles/latest?limit=20");
             case SEARCH -> get(search, "/api/v1/search?q="
                     + URLEncoder.encode(SEARCH_TERMS.get(random.nextInt(SEARCH_TERMS.size())), StandardCharsets.UTF_8));
             case POPULAR -> get(ranking, "/api/v1/popular"
                     + (random.nextInt(4) == 0 ? "?section=" + Corpus.SECTIONS.get(random.nextInt(Corpus.SECTIONS.size())) : ""));
-            case CREATE -> post(ingest, "/api/v1/articles", corpus.article(corpus.nextCreated(), 0), editorToken, null);
+            case CREATE -> post(ingest, "/api/v1/articles", corpus.article(corpus.nextCreated(), 0), editorHeaders());
             case UPDATE -> {
                 int index = corpus.nextToUpdate();
                 Corpus.Entry entry = corpus.entry(index);
                 long version = entry.version().get();
-                yield new Request(ingest, "PUT", "/api/v1/articles/" + entry.id(), List.of(JSON_TYPE,
-                        "Authorization: Bearer " + editorToken, "If-Match: \"" + version + "\""),
+                List<String> headers = new ArrayList<>(editorHeaders());
+                headers.add("If-Match: \"" + version + "\"");
+                yield new Request(ingest, "PUT", "/api/v1/articles/" + entry.id(), headers,
                         corpus.article(index, version).getBytes(StandardCharsets.UTF_8),
                         body -> entry.version().accumulateAndGet(Http.JSON.readTree(body).get("version").asLong(),
                                 Math::max));
@@ -241,11 +242,13 @@ final class LoadGenerator {
         return new Request(base, "GET", target, List.of(), null, null);
     }
 
-    private static Request post(String base, String target, String json, @Nullable String bearerToken,
-            @Nullable Consumer<String> onSuccess) {
-        return new Request(base, "POST", target,
-                bearerToken == null ? List.of(JSON_TYPE) : List.of(JSON_TYPE, "Authorization: Bearer " + bearerToken),
-                json.getBytes(StandardCharsets.UTF_8), onSuccess);
+    private static Request post(String base, String target, String json, List<String> headers) {
+        return new Request(base, "POST", target, headers, json.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    /** An editor's JSON request to ingest. */
+    private List<String> editorHeaders() {
+        return List.of(JSON_TYPE, "Authorization: Bearer " + editorToken);
     }
 
     /**
