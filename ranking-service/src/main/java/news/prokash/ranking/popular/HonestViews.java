@@ -6,9 +6,11 @@ import java.util.Set;
 
 import news.prokash.contracts.ArticleViewed;
 import news.prokash.ranking.popular.ViewMetrics.Outcome;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +41,9 @@ final class HonestViews implements FixedKeyProcessor<String, ArticleViewed, Bool
 
     private @Nullable WindowStore<String, Long> firstViews;
 
+    /** Which keys {@code firstViews} may hold: skips the reads of a reader's first view (nearly all of them). */
+    private final SeenFilter seen;
+
     private @Nullable KeyValueStore<String, ArticleSummary> summaries;
 
     private static final int KNOWN_ARTICLES_KEPT = 100_000;
@@ -54,12 +59,21 @@ final class HonestViews implements FixedKeyProcessor<String, ArticleViewed, Bool
         this.skewMs = clockSkew.toMillis();
         this.bots = bots;
         this.metrics = metrics;
+        this.seen = new SeenFilter(PopularityTopology.firstViewsRetention(dedupPeriod, grace).toMillis());
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, Boolean> context) {
         this.context = context;
-        this.firstViews = context.getStateStore(PopularityTopology.FIRST_VIEWS);
+        WindowStore<String, Long> store = context.getStateStore(PopularityTopology.FIRST_VIEWS);
+        this.firstViews = store;
+        // the store is restored before processors start: every key it holds must answer "maybe"
+        try (KeyValueIterator<Windowed<String>, Long> held = store.all()) {
+            while (held.hasNext()) {
+                Windowed<String> key = held.next().key;
+                seen.add(key.key(), key.window().start());
+            }
+        }
         // global stores are readable from every processor
         this.summaries = context.getStateStore(PopularityTopology.ARTICLE_SUMMARIES);
     }
@@ -96,24 +110,28 @@ final class HonestViews implements FixedKeyProcessor<String, ArticleViewed, Bool
      * Whether a counted view of this visitor and article lies within the dedup period of {@code at}.
      * Counted views are filed under their period-long bucket, so this is two or three point reads
      * (the same bucket, the one before, and the one after if a later view may be there already)
-     * instead of a range scan, which opens an iterator on every segment of the store.
+     * instead of a range scan, which opens an iterator on every segment of the store. A read that the
+     * in-memory filter says must miss is not made.
      */
     private boolean isRepeat(WindowStore<String, Long> store, String key, long at) {
         long bucket = Math.floorDiv(at, dedupMs) * dedupMs;
-        if (store.fetch(key, bucket) != null) {
+        if (seen.mightContain(key, bucket) && store.fetch(key, bucket) != null) {
             return true; // same bucket: less than a period apart
         }
-        Long before = store.fetch(key, bucket - dedupMs);
-        if (before != null && at - before < dedupMs) {
-            return true;
+        if (seen.mightContain(key, bucket - dedupMs)) {
+            Long before = store.fetch(key, bucket - dedupMs);
+            if (before != null && at - before < dedupMs) {
+                return true;
+            }
         }
-        if (observed >= bucket + dedupMs) {
+        if (observed >= bucket + dedupMs && seen.mightContain(key, bucket + dedupMs)) {
             Long after = store.fetch(key, bucket + dedupMs);
             if (after != null && after - at < dedupMs) {
                 return true;
             }
         }
         store.put(key, at, bucket);
+        seen.add(key, bucket);
         return false;
     }
 

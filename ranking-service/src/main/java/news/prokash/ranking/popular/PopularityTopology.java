@@ -105,10 +105,15 @@ final class PopularityTopology {
             // the bucket before a view's is read too. No record cache: nearly every key is new, and a
             // cache of them (a sorted map of byte arrays) cost more than the RocksDB reads it saves.
             return Set.of(Stores.windowStoreBuilder(
-                    Stores.persistentWindowStore(FIRST_VIEWS, dedup.multipliedBy(2).plus(properties.grace()), dedup,
+                    Stores.persistentWindowStore(FIRST_VIEWS, firstViewsRetention(dedup, properties.grace()), dedup,
                             false),
                     Serdes.String(), Serdes.Long()).withCachingDisabled());
         }
+    }
+
+    /** The dedup store keeps two periods and the grace: a view within the grace finds its neighbours on both sides. */
+    static Duration firstViewsRetention(Duration dedupPeriod, Duration grace) {
+        return dedupPeriod.multipliedBy(2).plus(grace);
     }
 
     private static void countHourly(KStream<String, Boolean> views, String store, Duration grace) {
