@@ -54,6 +54,12 @@ public record Article(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /** The same article at another address (slug and the URL made from it). */
+    public Article withSlug(String newSlug, String newUrl) {
+        return new Article(id, version, status, headline, kicker, summary, bodyHtml, bodyText, section,
+                tags, byline, edition, language, publishedAt, updatedAt, leadImage, source, newSlug, newUrl);
+    }
+
     /** The same article in another state, e.g. unpublished at a new version. */
     public Article withStatus(ArticleStatus newStatus, long newVersion, OffsetDateTime at) {
         return new Article(id, newVersion, newStatus, headline, kicker, summary, bodyHtml, bodyText, section,

@@ -47,6 +47,12 @@ class IngestBenchmark extends IngestIntegrationSupport {
     private static final int CLIENTS = 32;
     private static final Duration RUN = Duration.ofSeconds(15);
 
+    /** Bulk requests of 2,000 lines, 2 at a time ({@code -Dprokash.bench.bulk-requests}). */
+    private static final int BULK_REQUESTS = Integer.getInteger("prokash.bench.bulk-requests", 10);
+
+    /** {@code -Dprokash.bench.single=false} measures bulk only (after the same warm-up), e.g. to profile it. */
+    private static final boolean SINGLE = Boolean.parseBoolean(System.getProperty("prokash.bench.single", "true"));
+
     /** What went wrong, by kind (warm-up included), printed at the end. */
     private static final Map<String, Long> ERROR_KINDS = new ConcurrentSkipListMap<>();
 
@@ -74,22 +80,25 @@ class IngestBenchmark extends IngestIntegrationSupport {
         JitWarmUp.Report warm = JitWarmUp.standard().run(() -> warmUpRound(article, token));
         System.out.printf("warm-up (the peak's closed loop and small bulk requests, not counted): %s%n", warm);
 
-        long compiled = JitWarmUp.compilationMillis();
-        Result peak = closedLoop(article, token, RUN);
-        System.out.printf("single ingest, %d concurrent clients, %ds: %.0f accepted/s (%d errors); latency %s%n",
-                CLIENTS, RUN.toSeconds(), peak.rate(), peak.errors(), peak.latency());
-        System.out.printf("  (the JIT's compilers used %d ms of CPU meanwhile)%n", JitWarmUp.compilationMillis() - compiled);
+        Result peak = null;
+        if (SINGLE) {
+            long compiled = JitWarmUp.compilationMillis();
+            peak = closedLoop(article, token, RUN);
+            System.out.printf("single ingest, %d concurrent clients, %ds: %.0f accepted/s (%d errors); latency %s%n",
+                    CLIENTS, RUN.toSeconds(), peak.rate(), peak.errors(), peak.latency());
+            System.out.printf("  (the JIT's compilers used %d ms of CPU meanwhile)%n", JitWarmUp.compilationMillis() - compiled);
 
-        Result half = openLoop(article, token, peak.rate() / 2);
-        System.out.printf("single ingest at half the peak (%.0f/s offered): %.0f accepted/s (%d errors); latency %s%n",
-                peak.rate() / 2, half.rate(), half.errors(), half.latency());
+            Result half = openLoop(article, token, peak.rate() / 2);
+            System.out.printf("single ingest at half the peak (%.0f/s offered): %.0f accepted/s (%d errors); latency %s%n",
+                    peak.rate() / 2, half.rate(), half.errors(), half.latency());
+        }
 
-        Result bulk = bulk(article, token, 2_000, 10);
-        System.out.printf("bulk ingest, 10 requests x 2000 lines, 2 clients: %.0f accepted/s (%d errors); request latency %s%n",
-                bulk.rate(), bulk.errors(), bulk.latency());
+        Result bulk = bulk(article, token, 2_000, BULK_REQUESTS);
+        System.out.printf("bulk ingest, %d requests x 2000 lines, 2 clients: %.0f accepted/s (%d errors); request latency %s%n",
+                BULK_REQUESTS, bulk.rate(), bulk.errors(), bulk.latency());
 
-        System.out.printf("ratios to the raw producer: single peak %.2f, bulk %.2f%n", peak.rate() / raw,
-                bulk.rate() / raw);
+        System.out.printf("ratios to the raw producer: single peak %s, bulk %.2f%n",
+                peak == null ? "not measured" : String.format("%.2f", peak.rate() / raw), bulk.rate() / raw);
         ERROR_KINDS.forEach((kind, count) -> System.out.printf("error (%d times, warm-up included): %s%n", count, kind));
         System.out.println();
     }

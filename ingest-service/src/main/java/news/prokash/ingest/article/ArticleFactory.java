@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 import news.prokash.contracts.Article;
+import news.prokash.contracts.ArticlePublished;
 import news.prokash.contracts.ArticleStatus;
 import news.prokash.contracts.Edition;
 import news.prokash.contracts.LeadImage;
@@ -71,7 +72,22 @@ final class ArticleFactory {
                 required(nfc(body.html())), required(nfc(body.text())), section, tags(request.tags()),
                 required(nfcTrimmed(request.byline())), Edition.fromWireName(required(request.edition())), language,
                 publishedAt, updatedAt, leadImage(request.leadImage()), nfcTrimmed(request.source()),
-                slug, siteBaseUrl + "/" + section + "/" + slug);
+                slug, url(section, slug));
+    }
+
+    /** The article under its headline and whole id: for when its derived slug met another article's. */
+    Article withUniqueSlug(Article article) {
+        String slug = Slugs.uniqueSlugFor(article.headline(), article.id());
+        return article.withSlug(slug, url(article.section(), slug));
+    }
+
+    /** The event that brings a new article into the world. */
+    static ArticlePublished published(Article article) {
+        return new ArticlePublished(article.id(), 1, article.updatedAt().toInstant(), article);
+    }
+
+    private String url(String section, String slug) {
+        return siteBaseUrl + "/" + section + "/" + slug;
     }
 
     Instant now() {

@@ -3,6 +3,7 @@ package news.prokash.ingest.article;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 /**
  * Article ids: UUID version 7 (RFC 9562), so ids sort by creation time (handy in logs, indexes and
@@ -16,12 +17,18 @@ final class ArticleIds {
     private static final int COUNTER_MAX = (1 << COUNTER_BITS) - 1;
 
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final RandomGenerator random;
     private long lastMillis = -1;
     private int counter;
 
     ArticleIds(Clock clock) {
+        this(clock, new SecureRandom());
+    }
+
+    /** With another source of the random bits (tests that need two ids to share their last characters). */
+    ArticleIds(Clock clock, RandomGenerator random) {
         this.clock = clock;
+        this.random = random;
     }
 
     synchronized UUID next() {

@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import news.prokash.contracts.Article;
 import news.prokash.contracts.ArticleDeleted;
 import news.prokash.contracts.ArticleEvent;
-import news.prokash.contracts.ArticlePublished;
 import news.prokash.contracts.ArticleStatus;
 import news.prokash.contracts.ArticleUnpublished;
 import news.prokash.contracts.ArticleUpdated;
@@ -38,6 +37,14 @@ class ArticleIngestService {
     /** The next event for the locked current row (null when creating); null for "nothing to change". */
     private interface Change {
         @Nullable ArticleEvent next(@Nullable StoredArticle current);
+
+        /**
+         * The new article under a slug no one can hold, when the one derived from its headline is taken
+         * (same headline, same 8 id characters); null when the slug is the editor's, theirs to change.
+         */
+        default @Nullable ArticleEvent renamed() {
+            return null;
+        }
     }
 
     private final ArticleFactory factory;
@@ -66,8 +73,18 @@ class ArticleIngestService {
 
     Accepted create(IngestRequest request, @Nullable Idempotency idempotency) {
         Article article = factory.create(request);
-        return apply(article.id(), true, idempotency,
-                current -> new ArticlePublished(article.id(), 1, article.updatedAt().toInstant(), article));
+        boolean derivedSlug = !Slugs.given(request.slug());
+        return apply(article.id(), true, idempotency, new Change() {
+            @Override
+            public ArticleEvent next(@Nullable StoredArticle current) {
+                return ArticleFactory.published(article);
+            }
+
+            @Override
+            public @Nullable ArticleEvent renamed() {
+                return derivedSlug ? ArticleFactory.published(factory.withUniqueSlug(article)) : null;
+            }
+        });
     }
 
     Accepted update(String id, IngestRequest request, long basedOn, @Nullable Idempotency idempotency) {
@@ -144,7 +161,15 @@ class ArticleIngestService {
                 byte[] bytes = EventCodec.encode(event);
                 StoredArticle next = StoredArticle.of(event, bytes, current == null ? "" : current.slug());
                 if (!(creating ? articles.insert(next) : articles.update(next))) {
-                    throw ArticleProblem.slugTaken(next.slug());
+                    ArticleEvent renamed = creating ? change.renamed() : null;
+                    if (renamed == null) {
+                        throw ArticleProblem.slugTaken(next.slug());
+                    }
+                    bytes = EventCodec.encode(renamed);
+                    next = StoredArticle.of(renamed, bytes, "");
+                    if (!articles.insert(next)) {
+                        throw ArticleProblem.slugTaken(next.slug());
+                    }
                 }
                 if (idempotency != null
                         && !keys.remember(idempotency.key(), idempotency.fingerprint(), articleId, next.version())) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -43,7 +44,14 @@ class BulkIngestService {
     record BulkResult(int accepted, int rejected, List<LineResult> results) {
     }
 
-    private record Pending(int line, StoredArticle row) {
+    /** A valid line on its way: its article, the row and event bytes, and whether its slug was derived. */
+    private record Pending(int line, Article article, StoredArticle row, boolean derivedSlug) {
+
+        static Pending of(int line, Article article, boolean derivedSlug) {
+            ArticlePublished event = ArticleFactory.published(article);
+            return new Pending(line, article, StoredArticle.of(event, EventCodec.encode(event), article.slug()),
+                    derivedSlug);
+        }
     }
 
     private final JsonMapper json;
@@ -100,9 +108,8 @@ class BulkIngestService {
                 results.add(rejected);
                 continue;
             }
-            Article article = factory.create((IngestRequest) parsed);
-            var event = new ArticlePublished(article.id(), 1, article.updatedAt().toInstant(), article);
-            chunk.add(new Pending(number, StoredArticle.of(event, EventCodec.encode(event), article.slug())));
+            IngestRequest request = (IngestRequest) parsed;
+            chunk.add(Pending.of(number, factory.create(request), !Slugs.given(request.slug())));
             if (chunk.size() == properties.bulkChunk()) {
                 results.addAll(flush(chunk));
                 chunk.clear();
@@ -149,16 +156,23 @@ class BulkIngestService {
         try {
             circuit.check(properties.retryAfter());
             tx.executeWithoutResult(status -> {
-                List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>(chunk.size());
-                boolean[] inserted = articles.insertAll(chunk.stream().map(Pending::row).toList());
-                for (int i = 0; i < chunk.size(); i++) {
-                    Pending pending = chunk.get(i);
-                    if (!inserted[i]) {
-                        metrics.rejected();
-                        results.add(problem(pending.line(), ArticleProblem.slugTaken(pending.row().slug()).getBody()));
-                        continue;
+                Consumer<Pending> refuse = pending -> {
+                    metrics.rejected();
+                    results.add(problem(pending.line(), ArticleProblem.slugTaken(pending.row().slug()).getBody()));
+                };
+                List<Pending> renamed = new ArrayList<>();
+                insert(chunk, pending -> {
+                    if (pending.derivedSlug()) {
+                        // the headline's slug met another article's: the whole id is unique
+                        renamed.add(Pending.of(pending.line(), factory.withUniqueSlug(pending.article()), false));
                     }
-                    sent.add(pending);
+                    else {
+                        refuse.accept(pending);
+                    }
+                }, sent);
+                insert(renamed, refuse, sent);
+                List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>(sent.size());
+                for (Pending pending : sent) {
                     acks.add(publisher.send(pending.row().id(), pending.row().event()));
                 }
                 PublishFailedException failure = null;
@@ -193,6 +207,22 @@ class BulkIngestService {
             }
         }
         return results;
+    }
+
+    /** Inserts the rows in one batch; the inserted go to {@code inserted}, those whose slug is taken to {@code taken}. */
+    private void insert(List<Pending> pending, Consumer<Pending> taken, List<Pending> inserted) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        boolean[] done = articles.insertAll(pending.stream().map(Pending::row).toList());
+        for (int i = 0; i < pending.size(); i++) {
+            if (done[i]) {
+                inserted.add(pending.get(i));
+            }
+            else {
+                taken.accept(pending.get(i));
+            }
+        }
     }
 
     private static LineResult invalid(int line, String detail, List<FieldMessage> errors) {

@@ -68,6 +68,19 @@ class SlugsTests {
     }
 
     @Test
+    void shouldEndTheSlugForATakenOneWithTheWholeIdWithinTheLimit() {
+        assertThat(Slugs.uniqueSlugFor("রাশিয়ার পাশে আছেন কিম জং উন", ID))
+                .isEqualTo("rashiyar-pashe-achhen-kim-jong-un-01981a2b3c4d7e5f8a9b0c1d2e3f4a5b");
+        String longHeadline = "রাশিয়ার পাশে আছেন কিম জং উন ".repeat(5);
+        assertThat(Slugs.uniqueSlugFor(longHeadline, ID)).hasSizeLessThanOrEqualTo(Slugs.MAX_LENGTH)
+                .startsWith("rashiyar-pashe-achhen-kim-jong-un-").endsWith("-01981a2b3c4d7e5f8a9b0c1d2e3f4a5b");
+        assertThat(Slugs.uniqueSlugFor("!!!", ID)).isEqualTo("article-01981a2b3c4d7e5f8a9b0c1d2e3f4a5b");
+        assertThat(Slugs.given(null)).isFalse();
+        assertThat(Slugs.given("  ")).isFalse();
+        assertThat(Slugs.given("kim")).isTrue();
+    }
+
+    @Test
     void shouldUseTheEditorsSlugAsGiven() {
         assertThat(Slugs.slugFor("kim-backs-russia", "রাশিয়ার পাশে", ID)).isEqualTo("kim-backs-russia");
     }
