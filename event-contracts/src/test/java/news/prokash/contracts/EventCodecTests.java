@@ -100,6 +100,41 @@ class EventCodecTests {
     }
 
     @Test
+    void shouldReadEventsWhoseSchemaVersionIsNotTheFirstField() {
+        byte[] reordered = """
+                {"type":"ArticleDeleted","articleId":"a1","schemaVersion":1,"version":4,"occurredAt":"2025-07-13T04:42:00Z"}
+                """.getBytes(StandardCharsets.UTF_8);
+        byte[] view = """
+                {"visitorId":"v","articleId":"a1","viewedAt":"2025-07-13T05:00:00Z","schemaVersion":1}
+                """.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(EventCodec.decodeArticleEvent(reordered))
+                .isEqualTo(new ArticleDeleted("a1", 4, Instant.parse("2025-07-13T04:42:00Z")));
+        assertThat(EventCodec.decodeView(view))
+                .isEqualTo(new ArticleViewed("a1", "v", Instant.parse("2025-07-13T05:00:00Z"), null, null));
+    }
+
+    @Test
+    void shouldWriteTheSchemaVersionFirstAndTheFieldsOnce() {
+        String json = new String(EventCodec.encode(new ArticleViewed("a1", "v", Instant.parse("2025-07-13T05:00:00Z"),
+                null, "Mozilla/5.0")), StandardCharsets.UTF_8);
+
+        assertThat(json).isEqualTo(
+                "{\"schemaVersion\":1,\"articleId\":\"a1\",\"visitorId\":\"v\",\"viewedAt\":\"2025-07-13T05:00:00Z\",\"userAgent\":\"Mozilla/5.0\"}");
+    }
+
+    @Test
+    void shouldRejectAWrongFirstSchemaVersionAndHalfEventsAsBefore() {
+        byte[] huge = "{\"schemaVersion\":5000000000,\"articleId\":\"a\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] cut = "{\"schemaVersion\":1,\"type\":\"ArticleDeleted\",\"articleId\":".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> EventCodec.decodeView(huge)).isInstanceOf(EventFormatException.class)
+                .hasMessageContaining("schemaVersion");
+        assertThatThrownBy(() -> EventCodec.decodeArticleEvent(cut)).isInstanceOf(EventFormatException.class)
+                .hasMessageContaining("not JSON");
+    }
+
+    @Test
     void shouldIgnoreFieldsAddedLaterWithinTheSameSchemaVersion() {
         byte[] withExtra = """
                 {"schemaVersion":1,"type":"ArticleDeleted","articleId":"a1","version":4,"occurredAt":"2025-07-13T04:42:00Z","reason":"legal"}
