@@ -16,7 +16,11 @@ class ArticleConfig {
 
     @Bean
     ArticleFactory articleFactory(Clock clock, SiteProperties site, IngestProperties properties) {
-        return new ArticleFactory(new HtmlSanitizer(), new ArticleIds(clock), clock, site,
-                properties.languages().getFirst());
+        return articleFactory(new ArticleIds(clock), clock, site, properties);
+    }
+
+    /** The service's factory around the given ids (tests give ids whose random bits they choose). */
+    static ArticleFactory articleFactory(ArticleIds ids, Clock clock, SiteProperties site, IngestProperties properties) {
+        return new ArticleFactory(new HtmlSanitizer(), ids, clock, site, properties.languages().getFirst());
     }
 }

@@ -160,16 +160,15 @@ class ArticleIngestService {
                 }
                 byte[] bytes = EventCodec.encode(event);
                 StoredArticle next = StoredArticle.of(event, bytes, current == null ? "" : current.slug());
-                if (!(creating ? articles.insert(next) : articles.update(next))) {
-                    ArticleEvent renamed = creating ? change.renamed() : null;
-                    if (renamed == null) {
-                        throw ArticleProblem.slugTaken(next.slug());
-                    }
+                boolean stored = creating ? articles.insert(next) : articles.update(next);
+                ArticleEvent renamed = stored || !creating ? null : change.renamed();
+                if (renamed != null) {
                     bytes = EventCodec.encode(renamed);
                     next = StoredArticle.of(renamed, bytes, "");
-                    if (!articles.insert(next)) {
-                        throw ArticleProblem.slugTaken(next.slug());
-                    }
+                    stored = articles.insert(next);
+                }
+                if (!stored) {
+                    throw ArticleProblem.slugTaken(next.slug());
                 }
                 if (idempotency != null
                         && !keys.remember(idempotency.key(), idempotency.fingerprint(), articleId, next.version())) {

@@ -20,8 +20,7 @@ public final class SameSuffixIds {
         @Primary
         ArticleFactory sameSuffixArticleFactory(Clock clock, SiteProperties site, IngestProperties properties) {
             // the time and counter bits still differ, so the ids do
-            return new ArticleFactory(new HtmlSanitizer(), new ArticleIds(clock, () -> 0x5eed_5eedL), clock, site,
-                    properties.languages().getFirst());
+            return ArticleConfig.articleFactory(new ArticleIds(clock, () -> 0x5eed_5eedL), clock, site, properties);
         }
     }
 }

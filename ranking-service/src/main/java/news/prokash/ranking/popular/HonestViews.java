@@ -71,7 +71,7 @@ final class HonestViews implements FixedKeyProcessor<String, ArticleViewed, Bool
         try (KeyValueIterator<Windowed<String>, Long> held = store.all()) {
             while (held.hasNext()) {
                 Windowed<String> key = held.next().key;
-                seen.add(key.key(), key.window().start());
+                seen.add(SeenFilter.hash(key.key()), key.window().start());
             }
         }
         // global stores are readable from every processor
@@ -114,25 +114,29 @@ final class HonestViews implements FixedKeyProcessor<String, ArticleViewed, Bool
      * in-memory filter says must miss is not made.
      */
     private boolean isRepeat(WindowStore<String, Long> store, String key, long at) {
+        long hash = SeenFilter.hash(key);
         long bucket = Math.floorDiv(at, dedupMs) * dedupMs;
-        if (seen.mightContain(key, bucket) && store.fetch(key, bucket) != null) {
+        if (counted(store, key, hash, bucket) != null) {
             return true; // same bucket: less than a period apart
         }
-        if (seen.mightContain(key, bucket - dedupMs)) {
-            Long before = store.fetch(key, bucket - dedupMs);
-            if (before != null && at - before < dedupMs) {
-                return true;
-            }
+        Long before = counted(store, key, hash, bucket - dedupMs);
+        if (before != null && at - before < dedupMs) {
+            return true;
         }
-        if (observed >= bucket + dedupMs && seen.mightContain(key, bucket + dedupMs)) {
-            Long after = store.fetch(key, bucket + dedupMs);
+        if (observed >= bucket + dedupMs) {
+            Long after = counted(store, key, hash, bucket + dedupMs);
             if (after != null && after - at < dedupMs) {
                 return true;
             }
         }
         store.put(key, at, bucket);
-        seen.add(key, bucket);
+        seen.add(hash, bucket);
         return false;
+    }
+
+    /** The counted view's time in that bucket; the store is not read when the filter rules the key out. */
+    private @Nullable Long counted(WindowStore<String, Long> store, String key, long hash, long bucket) {
+        return seen.mightContain(hash, bucket) ? store.fetch(key, bucket) : null;
     }
 
     /**

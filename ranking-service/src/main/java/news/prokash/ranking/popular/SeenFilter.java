@@ -41,12 +41,13 @@ final class SeenFilter {
         this.retentionMs = retentionMs;
     }
 
-    boolean mightContain(String key, long bucket) {
+    /** @param keyHash {@link #hash} of the key: a view asks up to three buckets and adds to one, hashing once */
+    boolean mightContain(long keyHash, long bucket) {
         Bucket filter = buckets.get(bucket);
-        return filter != null && filter.mightContain(hash(key));
+        return filter != null && filter.mightContain(keyHash);
     }
 
-    void add(String key, long bucket) {
+    void add(long keyHash, long bucket) {
         Bucket filter = buckets.get(bucket);
         if (filter == null) {
             filter = new Bucket();
@@ -54,7 +55,7 @@ final class SeenFilter {
             // the store has dropped these segments too, so nothing behind them can be asked for
             buckets.headMap(bucket - retentionMs, true).clear();
         }
-        filter.add(hash(key));
+        filter.add(keyHash);
     }
 
     /** Buckets held (for tests). */

@@ -17,10 +17,10 @@ class SeenFilterTests {
         SeenFilter filter = new SeenFilter(RETENTION);
         int keys = SeenFilter.FIRST_LAYER_KEYS * ((1 << SeenFilter.MAX_LAYERS) - 1); // fills every layer exactly
         for (int i = 0; i < keys; i++) {
-            filter.add(key(i), 0);
+            filter.add(SeenFilter.hash(key(i)), 0);
         }
         for (int i = 0; i < keys; i++) {
-            assertThat(filter.mightContain(key(i), 0)).as(key(i)).isTrue();
+            assertThat(filter.mightContain(SeenFilter.hash(key(i)), 0)).as(key(i)).isTrue();
         }
     }
 
@@ -29,11 +29,11 @@ class SeenFilterTests {
         SeenFilter filter = new SeenFilter(RETENTION);
         int keys = 500_000; // four layers
         for (int i = 0; i < keys; i++) {
-            filter.add(key(i), 0);
+            filter.add(SeenFilter.hash(key(i)), 0);
         }
         int maybes = 0;
         for (int i = keys; i < 2 * keys; i++) {
-            if (filter.mightContain(key(i), 0)) {
+            if (filter.mightContain(SeenFilter.hash(key(i)), 0)) {
                 maybes++;
             }
         }
@@ -44,10 +44,10 @@ class SeenFilterTests {
     @Test
     void shouldKeepBucketsApart() {
         SeenFilter filter = new SeenFilter(RETENTION);
-        filter.add("7:article-1visitor-1", PERIOD);
-        assertThat(filter.mightContain("7:article-1visitor-1", PERIOD)).isTrue();
-        assertThat(filter.mightContain("7:article-1visitor-1", 0)).isFalse();
-        assertThat(filter.mightContain("7:article-1visitor-1", 2 * PERIOD)).isFalse();
+        filter.add(SeenFilter.hash("7:article-1visitor-1"), PERIOD);
+        assertThat(filter.mightContain(SeenFilter.hash("7:article-1visitor-1"), PERIOD)).isTrue();
+        assertThat(filter.mightContain(SeenFilter.hash("7:article-1visitor-1"), 0)).isFalse();
+        assertThat(filter.mightContain(SeenFilter.hash("7:article-1visitor-1"), 2 * PERIOD)).isFalse();
     }
 
     @Test
@@ -55,26 +55,26 @@ class SeenFilterTests {
         SeenFilter filter = new SeenFilter(RETENTION);
         int keys = SeenFilter.FIRST_LAYER_KEYS * ((1 << SeenFilter.MAX_LAYERS) - 1) + 1;
         for (int i = 0; i < keys; i++) {
-            filter.add(key(i), 0);
+            filter.add(SeenFilter.hash(key(i)), 0);
         }
         // the last key found no room: the bucket cannot rule anything out any more
-        assertThat(filter.mightContain("never-added", 0)).isTrue();
-        assertThat(filter.mightContain(key(keys - 1), 0)).isTrue();
-        assertThat(filter.mightContain("never-added", PERIOD)).isFalse();
+        assertThat(filter.mightContain(SeenFilter.hash("never-added"), 0)).isTrue();
+        assertThat(filter.mightContain(SeenFilter.hash(key(keys - 1)), 0)).isTrue();
+        assertThat(filter.mightContain(SeenFilter.hash("never-added"), PERIOD)).isFalse();
     }
 
     @Test
     void shouldDropBucketsTheStoreNoLongerHolds() {
         SeenFilter filter = new SeenFilter(RETENTION);
-        filter.add("a", 0);
-        filter.add("b", PERIOD);
-        filter.add("c", RETENTION); // a new bucket: buckets at or before RETENTION - RETENTION = 0 go
+        filter.add(SeenFilter.hash("a"), 0);
+        filter.add(SeenFilter.hash("b"), PERIOD);
+        filter.add(SeenFilter.hash("c"), RETENTION); // a new bucket: buckets at or before RETENTION - RETENTION = 0 go
         assertThat(filter.buckets()).isEqualTo(2);
-        assertThat(filter.mightContain("a", 0)).isFalse();
-        assertThat(filter.mightContain("b", PERIOD)).isTrue();
-        filter.add("late", 0); // a late view may open an old bucket again; it drops nothing newer
-        assertThat(filter.mightContain("late", 0)).isTrue();
-        assertThat(filter.mightContain("b", PERIOD)).isTrue();
+        assertThat(filter.mightContain(SeenFilter.hash("a"), 0)).isFalse();
+        assertThat(filter.mightContain(SeenFilter.hash("b"), PERIOD)).isTrue();
+        filter.add(SeenFilter.hash("late"), 0); // a late view may open an old bucket again; it drops nothing newer
+        assertThat(filter.mightContain(SeenFilter.hash("late"), 0)).isTrue();
+        assertThat(filter.mightContain(SeenFilter.hash("b"), PERIOD)).isTrue();
     }
 
     @Test
