@@ -1,6 +1,5 @@
 package news.prokash.ingest.article;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -118,7 +117,7 @@ final class ArticleFactory {
     }
 
     private static @Nullable String nfc(@Nullable String text) {
-        return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFC);
+        return text == null ? null : Nfc.normalize(text);
     }
 
     /** NFC and trimmed; an optional field sent as "" or spaces is absent. */

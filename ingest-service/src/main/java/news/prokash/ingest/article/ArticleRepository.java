@@ -9,12 +9,16 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code article} table (schema {@code ingest}). Callers run it inside their transaction. */
+/**
+ * The {@code article} table (schema {@code ingest}); events are stored as {@link StoredEvents} packs them.
+ * Callers run it inside their transaction.
+ */
 @Repository
 class ArticleRepository {
 
     private static final RowMapper<StoredArticle> ROW = (rs, n) -> new StoredArticle(rs.getString("id"),
-            rs.getLong("version"), status(rs.getString("status")), rs.getString("slug"), rs.getBytes("event"));
+            rs.getLong("version"), status(rs.getString("status")), rs.getString("slug"),
+            StoredEvents.unpack(rs.getBytes("event")));
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -43,7 +47,8 @@ class ArticleRepository {
         return jdbc.sql("""
                 insert into article (id, version, status, slug, event) values (?, ?, ?, ?, ?)
                 on conflict do nothing""")
-                .params(article.id(), article.version(), article.status().wireName(), article.slug(), article.event())
+                .params(article.id(), article.version(), article.status().wireName(), article.slug(),
+                        StoredEvents.pack(article.event()))
                 .update() == 1;
     }
 
@@ -51,7 +56,8 @@ class ArticleRepository {
     boolean[] insertAll(List<StoredArticle> articles) {
         int[] counts = batch.batchUpdate("insert into article (id, version, status, slug, event) values (?, ?, ?, ?, ?)"
                 + " on conflict do nothing", articles.stream()
-                .map(a -> new Object[] { a.id(), a.version(), a.status().wireName(), a.slug(), a.event() })
+                .map(a -> new Object[] { a.id(), a.version(), a.status().wireName(), a.slug(),
+                        StoredEvents.pack(a.event()) })
                 .toList());
         boolean[] inserted = new boolean[counts.length];
         for (int i = 0; i < counts.length; i++) {
@@ -65,8 +71,8 @@ class ArticleRepository {
         return jdbc.sql("""
                 update article set version = ?, status = ?, slug = ?, event = ?, changed_at = now()
                 where id = ? and not exists (select 1 from article other where other.slug = ? and other.id <> ?)""")
-                .params(article.version(), article.status().wireName(), article.slug(), article.event(), article.id(),
-                        article.slug(), article.id())
+                .params(article.version(), article.status().wireName(), article.slug(),
+                        StoredEvents.pack(article.event()), article.id(), article.slug(), article.id())
                 .update() == 1;
     }
 
@@ -77,7 +83,8 @@ class ArticleRepository {
                 on conflict (id) do update set version = excluded.version, status = excluded.status,
                     slug = excluded.slug, event = excluded.event, changed_at = now()
                 where article.version < excluded.version""")
-                .params(article.id(), article.version(), article.status().wireName(), article.slug(), article.event())
+                .params(article.id(), article.version(), article.status().wireName(), article.slug(),
+                        StoredEvents.pack(article.event()))
                 .update();
     }
 

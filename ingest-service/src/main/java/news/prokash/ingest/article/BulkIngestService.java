@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,13 +45,20 @@ class BulkIngestService {
     record BulkResult(int accepted, int rejected, List<LineResult> results) {
     }
 
-    /** A valid line on its way: its article, the row and event bytes, and whether its slug was derived. */
-    private record Pending(int line, Article article, StoredArticle row, boolean derivedSlug) {
+    /**
+     * A valid line on its way: the row with the event's bytes, and whether its slug was derived. The article
+     * itself is not kept: a chunk's lines wait for their acknowledgements, and holding each body twice more
+     * until then made the collector copy it; the rare rename reads it back from the event.
+     */
+    private record Pending(int line, StoredArticle row, boolean derivedSlug) {
 
         static Pending of(int line, Article article, boolean derivedSlug) {
             ArticlePublished event = ArticleFactory.published(article);
-            return new Pending(line, article, StoredArticle.of(event, EventCodec.encode(event), article.slug()),
-                    derivedSlug);
+            return new Pending(line, StoredArticle.of(event, EventCodec.encode(event), article.slug()), derivedSlug);
+        }
+
+        Article article() {
+            return Objects.requireNonNull(row.decoded().article(), "a new article's event carries it");
         }
     }
 

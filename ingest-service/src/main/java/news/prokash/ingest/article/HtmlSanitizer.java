@@ -13,6 +13,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -76,14 +77,15 @@ final class HtmlSanitizer {
     private record Memo(String html, SanitizedBody body) {
     }
 
-    /** One parse: the active-content check on the editor's DOM, then the allow-list cleaning of that DOM. */
+    /** One parse: the depth and active-content checks on the editor's DOM, then the allow-list cleaning of that DOM. */
     Checked check(String html) {
         Document dirty = Jsoup.parseBodyFragment(html);
-        if (deeperThan(dirty.body(), MAX_DEPTH)) {
+        Inspection inspection = inspect(dirty.body(), MAX_DEPTH);
+        if (inspection == Inspection.TOO_DEEP) {
             LAST_CHECKED.remove();
             return new Checked(false, true, new SanitizedBody("", ""));
         }
-        boolean active = hasActiveContent(dirty);
+        boolean active = inspection == Inspection.ACTIVE;
         Document clean = CLEANER.clean(dirty); // what Jsoup.clean does, without parsing again
         clean.outputSettings(OUTPUT);
         SanitizedBody body = new SanitizedBody(clean.body().html(), toText(clean.body()));
@@ -91,20 +93,29 @@ final class HtmlSanitizer {
         return new Checked(active, false, body);
     }
 
-    /** One pass over the tree (the traversal knows each node's depth; counting parents per element would not be linear). */
-    private static boolean deeperThan(Element root, int max) {
-        boolean[] deep = new boolean[1];
-        NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+    private enum Inspection { HARMLESS, ACTIVE, TOO_DEEP }
+
+    /**
+     * One pass over the body (a body fragment's nodes all land in it) for both questions. Too deep wins: a
+     * deep tree is refused as such even if it also has active content. The traversal knows each node's
+     * depth (counting parents per element would not be linear).
+     */
+    private static Inspection inspect(Element body, int maxDepth) {
+        Inspection[] found = { Inspection.HARMLESS };
+        NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
-                if (depth > max) {
-                    deep[0] = true;
+                if (depth > maxDepth) {
+                    found[0] = Inspection.TOO_DEEP;
                     return FilterResult.STOP;
+                }
+                if (found[0] == Inspection.HARMLESS && node instanceof Element element && isActive(element)) {
+                    found[0] = Inspection.ACTIVE; // go on: a deeper part may still be too deep
                 }
                 return FilterResult.CONTINUE;
             }
-        }, root);
-        return deep[0];
+        }, body);
+        return found[0];
     }
 
     SanitizedBody sanitize(String html) {
@@ -125,15 +136,17 @@ final class HtmlSanitizer {
     }
 
     private static boolean hasActiveContent(Document document) {
-        for (Element element : document.getAllElements()) {
-            if (ACTIVE_ELEMENTS.contains(element.normalName())) {
+        return inspect(document.body(), Integer.MAX_VALUE) == Inspection.ACTIVE;
+    }
+
+    private static boolean isActive(Element element) {
+        if (ACTIVE_ELEMENTS.contains(element.normalName())) {
+            return true;
+        }
+        for (Attribute attribute : element.attributes()) {
+            String name = attribute.getKey().toLowerCase(Locale.ROOT);
+            if (name.startsWith("on") || URL_ATTRIBUTES.contains(name) && runsScript(attribute.getValue())) {
                 return true;
-            }
-            for (Attribute attribute : element.attributes()) {
-                String name = attribute.getKey().toLowerCase(Locale.ROOT);
-                if (name.startsWith("on") || URL_ATTRIBUTES.contains(name) && runsScript(attribute.getValue())) {
-                    return true;
-                }
             }
         }
         return false;
@@ -150,20 +163,19 @@ final class HtmlSanitizer {
     }
 
     private static String toText(Element body) {
-        StringBuilder text = new StringBuilder();
+        PlainText text = new PlainText();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode textNode) {
-                    // a newline in HTML source is only a space; lines come from the structure
-                    collapseWhitespace(textNode.getWholeText(), text);
+                    text.append(textNode.getWholeText());
                 }
                 else if (node instanceof Element element) {
                     if (element.normalName().equals("br")) {
-                        text.append('\n');
+                        text.lineBreak();
                     }
                     else if (BLOCKS.contains(element.normalName())) {
-                        text.append("\n\n");
+                        text.paragraphBreak();
                     }
                 }
             }
@@ -171,49 +183,75 @@ final class HtmlSanitizer {
             @Override
             public void tail(Node node, int depth) {
                 if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-                    text.append("\n\n");
+                    text.paragraphBreak();
                 }
             }
         }, body);
-        return tidy(text.toString());
+        return text.finish();
     }
 
     /**
-     * Appends {@code text} with every run of ASCII whitespace and no-break spaces as one space, as the
-     * regex this replaces did; a loop, because that regex took a fifth of a bulk line's CPU.
+     * Plain text built in one pass as the body is walked: within a line every run of ASCII whitespace and
+     * no-break spaces is one space (a newline in HTML source is only a space; lines come from the
+     * structure), a line is stripped of whitespace at both ends, blank lines at the edges are dropped and
+     * at most one is kept between lines. One pass, because building the raw text, splitting it into lines
+     * and collapsing each took a quarter of the body check's CPU.
      */
-    private static StringBuilder collapseWhitespace(String text, StringBuilder out) {
-        boolean inRun = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '\u00A0';
-            if (!space) {
-                out.append(c);
-            }
-            else if (!inRun) {
-                out.append(' ');
-            }
-            inRun = space;
-        }
-        return out;
-    }
+    static final class PlainText {
 
-    /** Collapse runs of spaces within a line, drop blank lines at the edges, at most one blank line between. */
-    private static String tidy(String raw) {
-        StringBuilder out = new StringBuilder(raw.length());
-        int blankLines = 0;
-        for (String line : raw.split("\n", -1)) {
-            String collapsed = collapseWhitespace(line, new StringBuilder(line.length())).toString().strip();
-            if (collapsed.isEmpty()) {
-                blankLines++;
-                continue;
+        private final StringBuilder out = new StringBuilder();
+        /** The current line, collapsed; not yet stripped at its end. */
+        private final StringBuilder line = new StringBuilder();
+        private boolean inRun;
+        private int blankLines;
+
+        void append(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
+                        || c == '\u00A0';
+                if (line.isEmpty() && (space || Character.isWhitespace(c))) {
+                    inRun = space;
+                    continue; // stripped at the line's start
+                }
+                if (!space) {
+                    line.append(c);
+                }
+                else if (!inRun) {
+                    line.append(' ');
+                }
+                inRun = space;
             }
-            if (!out.isEmpty()) {
-                out.append(blankLines > 0 ? "\n\n" : "\n");
-            }
-            out.append(collapsed);
-            blankLines = 0;
         }
-        return out.toString();
+
+        void lineBreak() {
+            int end = line.length();
+            while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+                end--; // a run's space, and what String.strip also takes (U+2003, U+3000...)
+            }
+            if (end == 0) {
+                blankLines++;
+            }
+            else {
+                if (!out.isEmpty()) {
+                    out.append(blankLines > 0 ? "\n\n" : "\n");
+                }
+                out.append(line, 0, end);
+                blankLines = 0;
+            }
+            line.setLength(0);
+            inRun = false;
+        }
+
+        void paragraphBreak() {
+            lineBreak();
+            lineBreak();
+        }
+
+        /** The text, once the last line is ended. */
+        String finish() {
+            lineBreak();
+            return out.toString();
+        }
     }
 }

@@ -86,6 +86,12 @@ final class NdjsonLines {
             return new TooLong();
         }
         int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+        // the String constructor is twice as fast as a decoder and replaces every bad sequence with U+FFFD:
+        // without one in the result the bytes were valid; with one, the strict decoder tells whether it was sent
+        String text = new String(line, 0, end, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return new Text(text);
+        }
         try {
             return new Text(utf8.decode(ByteBuffer.wrap(line, 0, end)).toString());
         }

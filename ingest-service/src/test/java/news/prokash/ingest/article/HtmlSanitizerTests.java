@@ -1,7 +1,14 @@
 package news.prokash.ingest.article;
 
+import java.util.SplittableRandom;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -96,6 +103,17 @@ class HtmlSanitizerTests {
         assertThat(checked.activeContent()).isEqualTo(sanitizer.hasActiveContent(html));
     }
 
+    /** One walk answers both questions; depth is reported whether the active content comes before or after it. */
+    @Test
+    void shouldReportTooDeepAlsoWhenTheBodyHasActiveContent() {
+        String deep = "<b>".repeat(HtmlSanitizer.MAX_DEPTH + 1) + "x";
+        assertThat(sanitizer.check("<p onclick=\"x()\">a</p>" + deep).tooDeep()).isTrue();
+        assertThat(sanitizer.check(deep + "<script>x()</script>").tooDeep()).isTrue();
+        assertThat(sanitizer.check("<b>".repeat(HtmlSanitizer.MAX_DEPTH - 2) + "<a href=\"javascript:x()\">a</a>"))
+                .satisfies(checked -> assertThat(checked.tooDeep()).isFalse())
+                .satisfies(checked -> assertThat(checked.activeContent()).isTrue());
+    }
+
     @Test
     void shouldCollapseEveryKindOfSpaceInTheText() {
         assertThat(HtmlSanitizer.toText("<p> এক\t\u00A0 দুই\r\n\fতিন\u000B</p><p>\u2003চার\u2003 পাঁচ\u2003</p>"))
@@ -119,5 +137,71 @@ class HtmlSanitizerTests {
 
         assertThat(checked.activeContent()).isTrue();
         assertThat(sanitizer.sanitize(html)).isNotSameAs(checked.body()).isEqualTo(checked.body());
+    }
+
+    /**
+     * The one-pass text against the rule it replaced, written out here as it was: the raw text of the walk
+     * with each text node's spaces collapsed, then split into lines, each collapsed again and stripped.
+     * Random bodies from pieces that meet at the edges: every kind of space, breaks, blocks and inline tags.
+     */
+    @Test
+    void shouldGiveTheSameTextAsTheTwoPassRule() {
+        String[] pieces = { "<p>", "</p>", "<br>", "<h2>", "</h2>", "<li>", "<b>", "</b>", "<i>", "</i>",
+                "<blockquote>", "</blockquote>", "<hr>", "<figure>", "<figcaption>", "</figure>",
+                " ", "  ", "\t", "\n", "\r\n", "\f", "\u000B", "\u00A0", "&nbsp;", "\u2003", "\u3000", "\u2028",
+                "\u001F", "\u200B", "এক", "দুই", "a", "।", "&amp;", "&#x2003;", "&#10;" };
+        SplittableRandom random = new SplittableRandom(20261128);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder html = new StringBuilder();
+            int n = random.nextInt(1, 16);
+            for (int i = 0; i < n; i++) {
+                html.append(pieces[random.nextInt(pieces.length)]);
+            }
+            Element body = Jsoup.parseBodyFragment(html.toString()).body();
+            assertThat(HtmlSanitizer.toText(html.toString())).as("text of %s", html).isEqualTo(twoPassText(body));
+        }
+    }
+
+    private static String twoPassText(Element body) {
+        StringBuilder raw = new StringBuilder();
+        java.util.Set<String> blocks = java.util.Set.of("p", "h2", "h3", "h4", "blockquote", "ul", "ol", "li",
+                "figure", "figcaption", "hr");
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    raw.append(collapse(text.getWholeText()));
+                }
+                else if (node instanceof Element element) {
+                    raw.append(element.normalName().equals("br") ? "\n" : blocks.contains(element.normalName()) ? "\n\n" : "");
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element element && blocks.contains(element.normalName())) {
+                    raw.append("\n\n");
+                }
+            }
+        }, body);
+        StringBuilder out = new StringBuilder();
+        int blankLines = 0;
+        for (String line : raw.toString().split("\n", -1)) {
+            String collapsed = collapse(line).strip();
+            if (collapsed.isEmpty()) {
+                blankLines++;
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append(blankLines > 0 ? "\n\n" : "\n");
+            }
+            out.append(collapsed);
+            blankLines = 0;
+        }
+        return out.toString();
+    }
+
+    private static String collapse(String text) {
+        return text.replaceAll("[ \\t\\n\\x0B\\f\\r\\u00A0]+", " ");
     }
 }
