@@ -275,8 +275,8 @@ class IngestBenchmark extends IngestIntegrationSupport {
     }
 
     /**
-     * Bytes encoded once: a bulk body is 10 MB, and encoding it per request put a humongous array into the
-     * shared JVM's old generation each time, so the collector's concurrent cycles ran on the service's CPU.
+     * Bytes encoded once: a bulk body is 10 MB, and encoding it per request put another humongous array into
+     * the heap the service shares with this client.
      */
     private HttpResponse<String> post(HttpClient client, String path, String type, byte[] body, String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -323,10 +323,7 @@ class IngestBenchmark extends IngestIntegrationSupport {
 
     /** The seed article with a body of the seed page's words, about {@code RECORD_BYTES} in all (see {@link SeedWords}). */
     private static String seedSizedArticle() {
-        int start = SEED.indexOf("\"bodyHtml\": \"");
-        int end = SEED.indexOf("\"section\":");
-        String base = SEED.substring(0, start) + "\"bodyHtml\": \"BODY\",\n  " + SEED.substring(end);
-        int baseBytes = base.replace("BODY", "").getBytes(StandardCharsets.UTF_8).length;
-        return base.replace("BODY", SeedWords.bodyHtml(RECORD_BYTES - baseBytes, 1));
+        int baseBytes = seedWithBody("").getBytes(StandardCharsets.UTF_8).length;
+        return seedWithBody(SeedWords.bodyHtml(RECORD_BYTES - baseBytes, 1));
     }
 }

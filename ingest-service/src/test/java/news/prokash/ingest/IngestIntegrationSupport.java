@@ -72,6 +72,12 @@ abstract class IngestIntegrationSupport {
               "slug": null
             }""";
 
+    /** {@link #SEED} with another body (HTML without quotes or backslashes, as {@link SeedWords} writes it). */
+    static String seedWithBody(String bodyHtml) {
+        return SEED.substring(0, SEED.indexOf("\"bodyHtml\": \"")) + "\"bodyHtml\": \"" + bodyHtml + "\",\n  "
+                + SEED.substring(SEED.indexOf("\"section\":"));
+    }
+
     static final KeyPair EDITORS_KEYS = rsaKeys();
     static final Path PUBLIC_KEY_PEM = publicKeyPem(EDITORS_KEYS);
 

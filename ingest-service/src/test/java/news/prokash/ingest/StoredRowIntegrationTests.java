@@ -17,9 +17,7 @@ class StoredRowIntegrationTests extends IngestIntegrationSupport {
      */
     @Test
     void shouldStoreTheEventCompressedByTheServiceInTheTable() {
-        String line = (SEED.substring(0, SEED.indexOf("\"bodyHtml\""))
-                + "\"bodyHtml\": \"" + SeedWords.bodyHtml(4_000, 7) + "\", "
-                + SEED.substring(SEED.indexOf("\"section\""))).replace("\n", "");
+        String line = seedWithBody(SeedWords.bodyHtml(4_000, 7)).replace("\n", "");
 
         BulkIntegrationTests.BulkAnswer answer = http.post().uri("/api/v1/articles/bulk")
                 .headers(h -> h.setBearerAuth(editor()))

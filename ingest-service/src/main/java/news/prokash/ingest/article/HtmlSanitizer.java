@@ -77,7 +77,10 @@ final class HtmlSanitizer {
     private record Memo(String html, SanitizedBody body) {
     }
 
-    /** One parse: the depth and active-content checks on the editor's DOM, then the allow-list cleaning of that DOM. */
+    /**
+     * One parse: the depth and active-content checks on the editor's DOM, then the allow-list cleaning of
+     * that DOM.
+     */
     Checked check(String html) {
         Document dirty = Jsoup.parseBodyFragment(html);
         Inspection inspection = inspect(dirty.body(), MAX_DEPTH);
@@ -132,11 +135,7 @@ final class HtmlSanitizer {
      * sends that on purpose, so such a body is refused instead of published with parts silently missing.
      */
     boolean hasActiveContent(String html) {
-        return hasActiveContent(Jsoup.parseBodyFragment(html));
-    }
-
-    private static boolean hasActiveContent(Document document) {
-        return inspect(document.body(), Integer.MAX_VALUE) == Inspection.ACTIVE;
+        return inspect(Jsoup.parseBodyFragment(html).body(), Integer.MAX_VALUE) == Inspection.ACTIVE;
     }
 
     private static boolean isActive(Element element) {
@@ -163,7 +162,7 @@ final class HtmlSanitizer {
     }
 
     private static String toText(Element body) {
-        PlainText text = new PlainText();
+        TextLines text = new TextLines();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
@@ -197,7 +196,7 @@ final class HtmlSanitizer {
      * at most one is kept between lines. One pass, because building the raw text, splitting it into lines
      * and collapsing each took a quarter of the body check's CPU.
      */
-    static final class PlainText {
+    private static final class TextLines {
 
         private final StringBuilder out = new StringBuilder();
         /** The current line, collapsed; not yet stripped at its end. */
