@@ -50,6 +50,12 @@ public final class EventCodec {
     }
 
     public static ArticleViewed decodeView(byte[] bytes) {
+        ArticleViewed plain = PlainViewReader.read(bytes);
+        return plain != null ? plain : decodeViewInGeneral(bytes);
+    }
+
+    /** Every form Jackson reads, and every error; {@link #decodeView} comes here for anything but the plain form. */
+    static ArticleViewed decodeViewInGeneral(byte[] bytes) {
         return read(bytes, ArticleViewed.class);
     }
 

@@ -144,7 +144,7 @@ class RankingBenchmark {
         say("Kafka Streams floor (same records, exactly-once, commit 1 s, 1 stream thread, a processor that only counts):"
                 + " %,.0f records/s = %.0f%% of the raw consumer", floor, 100 * floor / raw);
         double storeFloor = streamsFloorRate(true);
-        say("  … and one put per record into a RocksDB window store with changelog (what exact dedup writes per view):"
+        say("  … and one put per record into a RocksDB window store with changelog (a dedup with a store entry per reader):"
                 + " %,.0f records/s = %.0f%% of the raw consumer", storeFloor, 100 * storeFloor / raw);
 
         double[] redis = redisRates(articleOf);
@@ -244,8 +244,9 @@ class RankingBenchmark {
      * processor that only counts them, with the service's exactly-once setting and commit interval.
      * No topology that looks at each view can be faster on this machine. With {@code put}, the
      * processor also writes each record to a persistent window store with a changelog (no cache),
-     * keyed like the dedup store (article and visitor: here the record's key and offset), which is
-     * what exact dedup of views that do not fit in memory writes per view.
+     * keyed like a dedup store with an entry per reader (article and visitor: here the record's key
+     * and offset), which is what the service's dedup wrote per view before it kept readers in memory
+     * and journaled them by the chunk.
      */
     private double streamsFloorRate(boolean put) throws InterruptedException {
         StreamsBuilder builder = new StreamsBuilder();

@@ -5,27 +5,29 @@ import java.util.HashSet;
 import java.util.Set;
 
 import news.prokash.contracts.ArticleViewed;
+import news.prokash.contracts.EventFormatException;
 import news.prokash.ranking.popular.ViewMetrics.Outcome;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lets through only the views that count: no bots, no views from the future, none later than the
- * grace, and one per visitor and article within the dedup period. Forwards whether this instance's
- * catalog knows the article (unknown ones are counted apart).
+ * Decodes each view and counts the views that count: no bots, no views from the future, none
+ * later than the grace, and one per visitor and article within the dedup period. A counted view
+ * goes to the hourly counts of {@code hourly-views}, or of {@code unknown-article-views} if this
+ * instance's catalog does not know the article ({@link HourlyCounts}). The counts are written here rather than by a DSL
+ * {@code count()} downstream: that took a forward, a branch and a store read per view. For the
+ * same reason decoding is done here, not in a processor of its own: an unreadable record is the
+ * only one forwarded, to the dead-letter topic ({@link ViewDecoder}).
  *
- * <p>Dedup uses the window store {@code first-views}, keyed (article, visitor) on the article's
- * partition, holding the time of each counted view under its dedup-period bucket; the store drops
- * what is older than its retention (two periods + grace) by itself, so it stays the size of the
- * last hour's readers.
+ * <p>Dedup asks {@link CountedReaders}: the time of each counted view per (article, visitor),
+ * filed under its dedup-period bucket, in memory and journaled to the store
+ * {@code first-view-chunks}; buckets older than the retention (two periods + grace) are dropped,
+ * so it holds the last two hours' readers.
  */
-final class HonestViews implements FixedKeyProcessor<String, ArticleViewed, Boolean> {
+final class HonestViews implements FixedKeyProcessor<String, byte[], byte[]> {
 
     private final long dedupMs;
 
@@ -37,12 +39,13 @@ final class HonestViews implements FixedKeyProcessor<String, ArticleViewed, Bool
 
     private final ViewMetrics metrics;
 
-    private @Nullable FixedKeyProcessorContext<String, Boolean> context;
+    private @Nullable FixedKeyProcessorContext<String, byte[]> context;
 
-    private @Nullable WindowStore<String, Long> firstViews;
+    private final CountedReaders readers;
 
-    /** Which keys {@code firstViews} may hold: skips the reads of a reader's first view (nearly all of them). */
-    private final SeenFilter seen;
+    private final HourlyCounts known = new HourlyCounts(PopularityTopology.BUCKET.toMillis());
+
+    private final HourlyCounts unknown = new HourlyCounts(PopularityTopology.BUCKET.toMillis());
 
     private @Nullable KeyValueStore<String, ArticleSummary> summaries;
 
@@ -59,30 +62,35 @@ final class HonestViews implements FixedKeyProcessor<String, ArticleViewed, Bool
         this.skewMs = clockSkew.toMillis();
         this.bots = bots;
         this.metrics = metrics;
-        this.seen = new SeenFilter(PopularityTopology.firstViewsRetention(dedupPeriod, grace).toMillis());
+        this.readers = new CountedReaders(PopularityTopology.firstViewsRetention(dedupPeriod, grace).toMillis());
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, Boolean> context) {
+    public void init(FixedKeyProcessorContext<String, byte[]> context) {
         this.context = context;
-        WindowStore<String, Long> store = context.getStateStore(PopularityTopology.FIRST_VIEWS);
-        this.firstViews = store;
-        // the store is restored before processors start: every key it holds must answer "maybe"
-        try (KeyValueIterator<Windowed<String>, Long> held = store.all()) {
-            while (held.hasNext()) {
-                Windowed<String> key = held.next().key;
-                seen.add(SeenFilter.hash(key.key()), key.window().start());
-            }
-        }
+        readers.restore(context.getStateStore(PopularityTopology.FIRST_VIEW_CHUNKS));
+        known.reset(context.getStateStore(PopularityTopology.HOURLY_VIEWS));
+        unknown.reset(context.getStateStore(PopularityTopology.UNKNOWN_ARTICLE_VIEWS));
+        // also on a revived task: what it saw after the last commit was rolled back with the store
+        observed = Long.MIN_VALUE;
         // global stores are readable from every processor
         this.summaries = context.getStateStore(PopularityTopology.ARTICLE_SUMMARIES);
     }
 
     @Override
-    public void process(FixedKeyRecord<String, ArticleViewed> record) {
-        FixedKeyProcessorContext<String, Boolean> ctx = require(context);
-        ArticleViewed view = record.value();
-        long at = record.timestamp();
+    public void process(FixedKeyRecord<String, byte[]> record) {
+        FixedKeyProcessorContext<String, byte[]> ctx = require(context);
+        ArticleViewed view;
+        try {
+            view = ViewDecoder.decode(record.key(), record.value());
+        }
+        catch (EventFormatException e) {
+            metrics.record(Outcome.DEAD_LETTERED);
+            ctx.forward(record.withHeaders(ViewDecoder.deadLetterHeaders(record.headers(), ctx.recordMetadata(), e)));
+            return;
+        }
+        // event time is when the reader opened the article, whoever produced the record and when
+        long at = view.viewedAt().toEpochMilli();
         if (bots.isBot(view.userAgent())) {
             metrics.record(Outcome.BOT);
             return;
@@ -96,47 +104,42 @@ final class HonestViews implements FixedKeyProcessor<String, ArticleViewed, Bool
             metrics.record(Outcome.LATE);
             return;
         }
-        if (isRepeat(require(firstViews), visitorKey(view.articleId(), view.visitorId()), at)) {
+        if (isRepeat(CountedReaders.hash(view.articleId(), view.visitorId()), at)) {
             metrics.record(Outcome.DUPLICATE);
             return;
         }
         observed = Math.max(observed, at);
-        boolean known = isKnown(view.articleId());
-        metrics.record(known ? Outcome.COUNTED : Outcome.UNKNOWN_ARTICLE);
-        ctx.forward(record.withValue(known));
+        if (isKnown(view.articleId())) {
+            known.add(view.articleId(), at);
+            metrics.record(Outcome.COUNTED);
+        }
+        else {
+            unknown.add(view.articleId(), at);
+            metrics.record(Outcome.UNKNOWN_ARTICLE);
+        }
     }
 
     /**
      * Whether a counted view of this visitor and article lies within the dedup period of {@code at}.
-     * Counted views are filed under their period-long bucket, so this is two or three point reads
-     * (the same bucket, the one before, and the one after if a later view may be there already)
-     * instead of a range scan, which opens an iterator on every segment of the store. A read that the
-     * in-memory filter says must miss is not made.
+     * Counted views are filed under their period-long bucket, so this asks the same bucket, the one
+     * before and the one after (a view out of order may find a later one counted); if none holds
+     * one, the view is counted.
      */
-    private boolean isRepeat(WindowStore<String, Long> store, String key, long at) {
-        long hash = SeenFilter.hash(key);
+    private boolean isRepeat(long key, long at) {
         long bucket = Math.floorDiv(at, dedupMs) * dedupMs;
-        if (counted(store, key, hash, bucket) != null) {
+        if (readers.counted(key, bucket) != null) {
             return true; // same bucket: less than a period apart
         }
-        Long before = counted(store, key, hash, bucket - dedupMs);
+        Long before = readers.counted(key, bucket - dedupMs);
         if (before != null && at - before < dedupMs) {
             return true;
         }
-        if (observed >= bucket + dedupMs) {
-            Long after = counted(store, key, hash, bucket + dedupMs);
-            if (after != null && after - at < dedupMs) {
-                return true;
-            }
+        Long after = readers.counted(key, bucket + dedupMs);
+        if (after != null && after - at < dedupMs) {
+            return true;
         }
-        store.put(key, at, bucket);
-        seen.add(hash, bucket);
+        readers.count(key, bucket, at);
         return false;
-    }
-
-    /** The counted view's time in that bucket; the store is not read when the filter rules the key out. */
-    private @Nullable Long counted(WindowStore<String, Long> store, String key, long hash, long bucket) {
-        return seen.mightContain(hash, bucket) ? store.fetch(key, bucket) : null;
     }
 
     /**
@@ -156,11 +159,6 @@ final class HonestViews implements FixedKeyProcessor<String, ArticleViewed, Bool
         }
         knownArticles.add(articleId);
         return true;
-    }
-
-    /** Length-prefixed so that no pair of ids can produce another pair's key. */
-    static String visitorKey(String articleId, String visitorId) {
-        return articleId.length() + ":" + articleId + visitorId;
     }
 
     private static <T> T require(@Nullable T value) {

@@ -1,29 +1,22 @@
 package news.prokash.ranking.popular;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 
-import news.prokash.contracts.ArticleViewed;
 import news.prokash.contracts.Topics;
 import news.prokash.observability.ConsumerTracing;
 import news.prokash.ranking.config.RankingProperties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.TimestampedWindowStore;
 
 /**
  * The ranking topology, free of Spring so that {@code TopologyTestDriver} runs exactly what the
@@ -31,10 +24,10 @@ import org.apache.kafka.streams.state.WindowStore;
  *
  * <pre>
  * articles ──(ArticleSummaryUpdater)──▶ global store article-summaries   (every instance, every article)
- * views ──▶ decode-views ──┬─ readable ─▶ honest-views ──┬─ known ───▶ hourly count ─▶ store hourly-views
- *  (event time = viewedAt) │  (bots, future, late,        └─ unknown ─▶ hourly count ─▶ store unknown-article-views
- *                          │   dedup via store first-views)
- *                          └─ unreadable ─▶ views DLQ (original bytes + kafka_dlt-* headers)
+ * views ──▶ honest-views: decode (event time = viewedAt); drop bots, future, late; dedup (CountedReaders,
+ *            │   journal first-view-chunks); count per article and hour: known ─▶ store hourly-views,
+ *            │                                                           unknown ─▶ store unknown-article-views
+ *            └─ unreadable ─▶ views DLQ (original bytes + kafka_dlt-* headers)
  * </pre>
  *
  * Every store is keyed by article id on the views topic's partition (no repartition), changelogged.
@@ -48,7 +41,8 @@ final class PopularityTopology {
 
     static final String UNKNOWN_ARTICLE_VIEWS = "unknown-article-views";
 
-    static final String FIRST_VIEWS = "first-views";
+    /** Renamed from {@code first-views} when it became a journal of chunks: the old changelog's records do not fit. */
+    static final String FIRST_VIEW_CHUNKS = "first-view-chunks";
 
     static final String VIEWS_DEAD_LETTER = Topics.deadLetter(Topics.VIEWS, "ranking-service");
 
@@ -81,63 +75,45 @@ final class PopularityTopology {
 
     static void countViews(KStream<String, byte[]> views, RankingProperties properties, ViewMetrics metrics) {
         BotDetector bots = new BotDetector(properties.botPatterns());
-        Map<String, KStream<String, Boolean>> counted = readableViews(views, metrics)
-                .processValues(new HonestViewsSupplier(properties, bots, metrics), Named.as("honest-views"))
-                .split(Named.as("counted-"))
-                .branch((articleId, known) -> known, Branched.as("known"))
-                .defaultBranch(Branched.as("unknown"));
-        countHourly(counted.get("counted-known"), HOURLY_VIEWS, properties.grace());
-        countHourly(counted.get("counted-unknown"), UNKNOWN_ARTICLE_VIEWS, properties.grace());
+        // honest-views forwards only what it cannot read: the original bytes, with dead-letter headers
+        views.processValues(new HonestViewsSupplier(properties, bots, metrics), Named.as("honest-views"))
+                .to(VIEWS_DEAD_LETTER, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("views-dlq"));
     }
 
-    /** Brings its own store, so the binder's function (which sees no builder) adds it too. */
+    /** Brings its own stores, so the binder's function (which sees no builder) adds them too. */
     private record HonestViewsSupplier(RankingProperties properties, BotDetector bots, ViewMetrics metrics)
-            implements FixedKeyProcessorSupplier<String, ArticleViewed, Boolean> {
+            implements FixedKeyProcessorSupplier<String, byte[], byte[]> {
 
         @Override
-        public FixedKeyProcessor<String, ArticleViewed, Boolean> get() {
+        public FixedKeyProcessor<String, byte[], byte[]> get() {
             return new HonestViews(properties.dedupPeriod(), properties.grace(), properties.clockSkew(), bots, metrics);
         }
 
         @Override
         public Set<StoreBuilder<?>> stores() {
             Duration dedup = properties.dedupPeriod();
-            // the bucket before a view's is read too. No record cache: nearly every key is new, and a
-            // cache of them (a sorted map of byte arrays) cost more than the RocksDB reads it saves.
-            return Set.of(Stores.windowStoreBuilder(
-                    Stores.persistentWindowStore(FIRST_VIEWS, firstViewsRetention(dedup, properties.grace()), dedup,
-                            false),
-                    Serdes.String(), Serdes.Long()).withCachingDisabled());
+            // the record cache is what merges a chunk's puts, and an article's, into one changelog record per commit
+            return Set.of(
+                    Stores.windowStoreBuilder(
+                            Stores.persistentWindowStore(FIRST_VIEW_CHUNKS,
+                                    firstViewsRetention(dedup, properties.grace()), dedup, false),
+                            Serdes.Long(), Serdes.ByteArray()).withCachingEnabled(),
+                    hourlyCounts(HOURLY_VIEWS), hourlyCounts(UNKNOWN_ARTICLE_VIEWS));
         }
+    }
+
+    /**
+     * The store a DSL {@code windowedBy(1 h).count()} materializes under this name (timestamped,
+     * cached, changelogged with the window retention), so the lists read it and restore it as before.
+     */
+    private static StoreBuilder<TimestampedWindowStore<String, Long>> hourlyCounts(String name) {
+        return Stores.timestampedWindowStoreBuilder(
+                Stores.persistentTimestampedWindowStore(name, RETENTION, BUCKET, false), Serdes.String(), Serdes.Long())
+                .withCachingEnabled();
     }
 
     /** The dedup store keeps two periods and the grace: a view within the grace finds its neighbours on both sides. */
     static Duration firstViewsRetention(Duration dedupPeriod, Duration grace) {
         return dedupPeriod.multipliedBy(2).plus(grace);
-    }
-
-    private static void countHourly(KStream<String, Boolean> views, String store, Duration grace) {
-        views.groupByKey(Grouped.<String, Boolean>keySerde(Serdes.String()).withName(store + "-by-article"))
-                .windowedBy(TimeWindows.ofSizeAndGrace(BUCKET, grace))
-                .count(Named.as(store + "-count"), Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(store)
-                        .withKeySerde(Serdes.String())
-                        .withValueSerde(Serdes.Long())
-                        .withRetention(RETENTION));
-    }
-
-    /**
-     * Decodes in the topology rather than in a deserializer, so that the dead-letter routing is part
-     * of what the tests drive and the binder's serdes stay plain bytes (which never fail).
-     */
-    private static KStream<String, ArticleViewed> readableViews(KStream<String, byte[]> views, ViewMetrics metrics) {
-        Map<String, KStream<String, DecodedView>> branches = views
-                .processValues(() -> new ViewDecoder(metrics), Named.as("decode-views"))
-                .split(Named.as("views-"))
-                .branch((articleId, decoded) -> decoded.readable(), Branched.as("readable"))
-                .defaultBranch(Branched.as("unreadable"));
-        branches.get("views-unreadable")
-                .mapValues(DecodedView::raw, Named.as("original-bytes"))
-                .to(VIEWS_DEAD_LETTER, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("views-dlq"));
-        return branches.get("views-readable").mapValues(DecodedView::view, Named.as("views"));
     }
 }
