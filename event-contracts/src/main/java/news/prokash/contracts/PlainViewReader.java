@@ -78,20 +78,15 @@ final class PlainViewReader {
                 case ARTICLE_ID -> articleId = string();
                 case VISITOR_ID -> visitorId = string();
                 case VIEWED_AT -> viewedAt = instant();
+                // optional: null, or a plain string (anything else goes the general way)
                 case REFERRER -> {
-                    if (!takeNull()) {
-                        referrer = string();
-                        if (referrer == null) {
-                            return null;
-                        }
+                    if (!takeNull() && (referrer = string()) == null) {
+                        return null;
                     }
                 }
                 case USER_AGENT -> {
-                    if (!takeNull()) {
-                        userAgent = string();
-                        if (userAgent == null) {
-                            return null;
-                        }
+                    if (!takeNull() && (userAgent = string()) == null) {
+                        return null;
                     }
                 }
                 default -> {

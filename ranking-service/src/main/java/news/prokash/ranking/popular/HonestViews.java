@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
  * Decodes each view and counts the views that count: no bots, no views from the future, none
  * later than the grace, and one per visitor and article within the dedup period. A counted view
  * goes to the hourly counts of {@code hourly-views}, or of {@code unknown-article-views} if this
- * instance's catalog does not know the article ({@link HourlyCounts}). The counts are written here rather than by a DSL
- * {@code count()} downstream: that took a forward, a branch and a store read per view. For the
- * same reason decoding is done here, not in a processor of its own: an unreadable record is the
- * only one forwarded, to the dead-letter topic ({@link ViewDecoder}).
+ * instance's catalog does not know the article ({@link HourlyCounts}). The counts are written
+ * here rather than by a DSL {@code count()} downstream: that took a forward, a branch and a store
+ * read per view. For the same reason decoding is done here, not in a processor of its own: an
+ * unreadable record is the only one forwarded, to the dead-letter topic ({@link ViewDecoder}).
  *
  * <p>Dedup asks {@link CountedReaders}: the time of each counted view per (article, visitor),
  * filed under its dedup-period bucket, in memory and journaled to the store

@@ -37,15 +37,8 @@ final class ReaderTable {
     /** @return the offset stored for the key, or {@link #ABSENT} */
     int get(long keyHash) {
         long key = keyHash == EMPTY ? ZERO_KEY : keyHash;
-        for (int slot = slot(key); ; slot = (slot + 1) & mask) {
-            long held = keys[slot];
-            if (held == key) {
-                return offsets[slot];
-            }
-            if (held == EMPTY) {
-                return ABSENT;
-            }
-        }
+        int slot = slotOf(key);
+        return keys[slot] == key ? offsets[slot] : ABSENT;
     }
 
     /** Stores or replaces the offset (≥ 0) of a key. */
@@ -57,10 +50,7 @@ final class ReaderTable {
         if ((size + 1) * 5L > keys.length * 3L) {
             grow();
         }
-        int slot = slot(key);
-        while (keys[slot] != EMPTY && keys[slot] != key) {
-            slot = (slot + 1) & mask;
-        }
+        int slot = slotOf(key);
         if (keys[slot] == EMPTY) {
             keys[slot] = key;
             size++;
@@ -72,9 +62,14 @@ final class ReaderTable {
         return size;
     }
 
-    private int slot(long key) {
+    /** The key's slot, or the empty slot where it would go (linear probing; the table is never full). */
+    private int slotOf(long key) {
         // the keys are already mixed hashes: fold the halves, mask
-        return (int) (key ^ (key >>> 32)) & mask;
+        int slot = (int) (key ^ (key >>> 32)) & mask;
+        while (keys[slot] != key && keys[slot] != EMPTY) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 
     private void grow() {
@@ -84,13 +79,9 @@ final class ReaderTable {
         offsets = new int[oldKeys.length * 2];
         mask = keys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {
-            long key = oldKeys[i];
-            if (key != EMPTY) {
-                int slot = slot(key);
-                while (keys[slot] != EMPTY) {
-                    slot = (slot + 1) & mask;
-                }
-                keys[slot] = key;
+            if (oldKeys[i] != EMPTY) {
+                int slot = slotOf(oldKeys[i]);
+                keys[slot] = oldKeys[i];
                 offsets[slot] = oldOffsets[i];
             }
         }
