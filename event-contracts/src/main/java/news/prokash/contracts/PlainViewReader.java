@@ -1,5 +1,8 @@
 package news.prokash.contracts;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -18,20 +21,62 @@ import org.jspecify.annotations.Nullable;
  * another time format, a missing field), answers {@code null}, and {@link EventCodec} reads it the
  * general way, so that path alone decides what is rejected and how. Whatever this reader returns,
  * the general way returns too (compared on random and mutated documents in the tests).
+ *
+ * <p>One instance reads one document after another, never two at once. With {@code remember}, it
+ * hands out the same {@code String} for the same bytes of an article id, user agent or referrer
+ * (they repeat from view to view; visitor ids mostly do not), which saves their allocation and
+ * lets the consumer's maps use the hash the string already computed.
  */
 final class PlainViewReader {
 
-    private final byte[] in;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long ONES = 0x0101010101010101L;
+
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    private static final long QUOTES = ONES * '"';
+
+    private static final long BACKSLASHES = ONES * '\\';
+
+    private static final long SPACES = ONES * ' ';
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private final @Nullable RepeatedStrings repeated;
+
+    private byte[] in = EMPTY;
 
     private int at;
 
-    private PlainViewReader(byte[] in) {
-        this.in = in;
+    /** The last date read and its epoch day: views come in time order, so most share it. */
+    private int lastYear = -1;
+
+    private int lastMonth;
+
+    private int lastDay;
+
+    private long lastEpochDay;
+
+    PlainViewReader(boolean remember) {
+        this.repeated = remember ? new RepeatedStrings() : null;
     }
 
     /** @return the view, or {@code null} if the bytes are not in the plain form */
     static @Nullable ArticleViewed read(byte[] bytes) {
-        return new PlainViewReader(bytes).view();
+        return new PlainViewReader(false).view(bytes);
+    }
+
+    /** @return the view, or {@code null} if the bytes are not in the plain form */
+    @Nullable ArticleViewed view(byte[] bytes) {
+        in = bytes;
+        at = 0;
+        try {
+            return view();
+        }
+        finally {
+            in = EMPTY;
+        }
     }
 
     private @Nullable ArticleViewed view() {
@@ -75,17 +120,17 @@ final class PlainViewReader {
                     }
                     version = true;
                 }
-                case ARTICLE_ID -> articleId = string();
-                case VISITOR_ID -> visitorId = string();
+                case ARTICLE_ID -> articleId = string(true);
+                case VISITOR_ID -> visitorId = string(false);
                 case VIEWED_AT -> viewedAt = instant();
                 // optional: null, or a plain string (anything else goes the general way)
                 case REFERRER -> {
-                    if (!takeNull() && (referrer = string()) == null) {
+                    if (!takeNull() && (referrer = string(true)) == null) {
                         return null;
                     }
                 }
                 case USER_AGENT -> {
-                    if (!takeNull() && (userAgent = string()) == null) {
+                    if (!takeNull() && (userAgent = string(true)) == null) {
                         return null;
                     }
                 }
@@ -134,11 +179,17 @@ final class PlainViewReader {
         return -1;
     }
 
-    /** A string without escapes or control characters, decoded as the general way decodes the whole document. */
-    private @Nullable String string() {
+    /**
+     * A string without escapes or control characters, decoded as the general way decodes the whole
+     * document; one that {@code repeats} from view to view is taken from the remembered ones.
+     */
+    private @Nullable String string(boolean repeats) {
         int start = at;
         if (!skipString()) {
             return null;
+        }
+        if (repeats && repeated != null) {
+            return repeated.get(in, start + 1, at - 1);
         }
         return new String(in, start + 1, at - start - 2, StandardCharsets.UTF_8);
     }
@@ -147,6 +198,15 @@ final class PlainViewReader {
     private boolean skipString() {
         if (!take('"')) {
             return false;
+        }
+        // eight bytes at a time while none is a quote, a backslash or a control character; the first
+        // word holding one (or a false alarm) is left to the byte loop, which decides
+        while (at + Long.BYTES <= in.length) {
+            long word = (long) LONGS.get(in, at);
+            if ((zeroByte(word ^ QUOTES) | zeroByte(word ^ BACKSLASHES) | belowSpace(word)) != 0) {
+                break;
+            }
+            at += Long.BYTES;
         }
         while (at < in.length) {
             byte b = in[at++];
@@ -158,6 +218,16 @@ final class PlainViewReader {
             }
         }
         return false;
+    }
+
+    /** Non-zero if a byte of the word is zero (exact for the lowest such byte, which is all the loop needs). */
+    private static long zeroByte(long word) {
+        return (word - ONES) & ~word & HIGH_BITS;
+    }
+
+    /** Non-zero if an ASCII byte of the word is below ' ' (bytes of multi-byte UTF-8 sequences are not). */
+    private static long belowSpace(long word) {
+        return (word - SPACES) & ~word & HIGH_BITS;
     }
 
     /**
@@ -247,11 +317,20 @@ final class PlainViewReader {
             }
         }
         long epochDay;
-        try {
-            epochDay = LocalDate.of(year, month, day).toEpochDay();
+        if (year == lastYear && month == lastMonth && day == lastDay) {
+            epochDay = lastEpochDay;
         }
-        catch (DateTimeException e) {
-            return null; // 30 February and the like: the general way words the error
+        else {
+            try {
+                epochDay = LocalDate.of(year, month, day).toEpochDay();
+            }
+            catch (DateTimeException e) {
+                return null; // 30 February and the like: the general way words the error
+            }
+            lastYear = year;
+            lastMonth = month;
+            lastDay = day;
+            lastEpochDay = epochDay;
         }
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
     }

@@ -15,14 +15,38 @@ class PlainViewReaderTests {
     /** Bengali, Latin, digits, punctuation, an emoji: what ids, referrers and user agents hold, minus escapes. */
     private static final String ALPHABET = "abcXYZ019-_./:;?&=+ প্রকাশজনপ্রিয়০১২৩ৎড়য়\u200d😀()[]{},'";
 
+    /** One reader for many documents, as a consumer uses it: what it remembers must never change a result. */
+    private final PlainViewReader remembering = new PlainViewReader(true);
+
     @Test
     void shouldReadWhatTheEncoderWritesItselfAndEqually() {
         SplittableRandom random = new SplittableRandom(11);
         for (int i = 0; i < 20_000; i++) {
             ArticleViewed view = randomView(random);
             byte[] bytes = EventCodec.encode(view);
-            assertThat(PlainViewReader.read(bytes)).as(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(view);
+            String doc = new String(bytes, StandardCharsets.UTF_8);
+            assertThat(PlainViewReader.read(bytes)).as(doc).isEqualTo(view);
+            assertThat(remembering.view(bytes)).as(doc).isEqualTo(view);
         }
+    }
+
+    @Test
+    void shouldHandOutTheSameStringForRepeatedIdsAndAgentsButNotForVisitors() {
+        ViewReader reader = new ViewReader();
+        Instant at = Instant.parse("2025-07-13T04:42:00Z");
+        String agent = "Mozilla/5.0 (Linux; Android 14) Chrome/126 Mobile";
+        ArticleViewed first = reader.decode(EventCodec.encode(new ArticleViewed("01JZX5N3M8K2Q4R6T8V0W2Y4A6",
+                "visitor-1", at, null, agent)));
+        ArticleViewed second = reader.decode(EventCodec.encode(new ArticleViewed("01JZX5N3M8K2Q4R6T8V0W2Y4A6",
+                "visitor-1", at.plusSeconds(90_000), "https://example.com/", agent)));
+        assertThat(second.articleId()).isSameAs(first.articleId());
+        assertThat(second.userAgent()).isSameAs(first.userAgent());
+        assertThat(second.visitorId()).isEqualTo(first.visitorId()).isNotSameAs(first.visitorId());
+        assertThat(second.viewedAt()).isEqualTo(at.plusSeconds(90_000));
+        // what it remembers never leaks into another document
+        ArticleViewed other = reader.decode(EventCodec.encode(new ArticleViewed("01JZX5N3M8K2Q4R6T8V0W2Y4A7",
+                "visitor-2", at, null, null)));
+        assertThat(other).isEqualTo(new ArticleViewed("01JZX5N3M8K2Q4R6T8V0W2Y4A7", "visitor-2", at, null, null));
     }
 
     @Test
@@ -86,9 +110,10 @@ class PlainViewReaderTests {
                 bytes = mutate(bytes, random, interesting);
             }
             ArticleViewed plain = PlainViewReader.read(bytes);
+            String doc = new String(bytes, StandardCharsets.UTF_8);
+            assertThat(remembering.view(bytes)).as(doc).isEqualTo(plain);
             if (plain != null) {
                 accepted++;
-                String doc = new String(bytes, StandardCharsets.UTF_8);
                 assertThat(EventCodec.decodeViewInGeneral(bytes)).as(doc).isEqualTo(plain);
             }
         }
@@ -121,20 +146,32 @@ class PlainViewReaderTests {
         };
     }
 
+    /** Ids and agents that come again, as in a real stream (and days: the reader remembers the last one). */
+    private static final String[] REPEATED = new SplittableRandom(1).ints(40, 0, Integer.MAX_VALUE)
+            .mapToObj(seed -> text(new SplittableRandom(seed), 1)).toArray(String[]::new);
+
     private static ArticleViewed randomView(SplittableRandom random) {
-        long seconds = random.nextLong(-62_167_219_200L, 253_402_300_799L); // years 0000–9999
+        long seconds = random.nextBoolean()
+                ? random.nextLong(-62_167_219_200L, 253_402_300_799L) // years 0000–9999
+                : 1_752_364_800L + random.nextLong(3 * 86_400L); // three days of July 2025
         int nanos = switch (random.nextInt(3)) {
             case 0 -> 0;
             case 1 -> random.nextInt(1000) * 1_000_000;
             default -> random.nextInt(1_000_000_000);
         };
-        return new ArticleViewed(text(random, 1), text(random, 1), Instant.ofEpochSecond(seconds, nanos),
-                random.nextBoolean() ? null : text(random, 0), random.nextBoolean() ? null : text(random, 0));
+        return new ArticleViewed(maybeRepeated(random, 1), text(random, 1), Instant.ofEpochSecond(seconds, nanos),
+                random.nextBoolean() ? null : maybeRepeated(random, 0),
+                random.nextBoolean() ? null : maybeRepeated(random, 0));
     }
 
+    private static String maybeRepeated(SplittableRandom random, int min) {
+        return random.nextBoolean() ? REPEATED[random.nextInt(REPEATED.length)] : text(random, min);
+    }
+
+    /** Short or long: the reader scans strings eight bytes at a time, and the rest byte by byte. */
     private static String text(SplittableRandom random, int min) {
         StringBuilder text = new StringBuilder();
-        int length = min + random.nextInt(12);
+        int length = min + random.nextInt(random.nextBoolean() ? 12 : 70);
         for (int i = 0; i < length; i++) {
             text.appendCodePoint(ALPHABET.codePointAt(ALPHABET.offsetByCodePoints(0,
                     random.nextInt(ALPHABET.codePointCount(0, ALPHABET.length())))));

@@ -434,6 +434,7 @@ class RankingBenchmark {
             List<Long> delays = viewToList(port, probes);
             say("view-to-list delay (%d probes, views arriving at %,d/s, list refresh 1s): %s", delays.size(),
                     TRAFFIC, percentiles(delays));
+            say("  … each probe in order (ms): %s", delays.stream().map(d -> d / 1000).toList());
             List<List<Long>> info = fixedRate(port, "/actuator/info", Math.min(SECONDS, 10));
             List<List<Long>> popular = fixedRate(port, "/api/v1/popular", SECONDS);
             say("GET /api/v1/popular at %,d req/s for %ds (%d requests): from when due %s; from when sent %s", RATE,

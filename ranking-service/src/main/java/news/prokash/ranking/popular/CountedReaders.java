@@ -1,9 +1,9 @@
 package news.prokash.ranking.popular;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -21,11 +21,12 @@ import org.jspecify.annotations.Nullable;
  * such put per record and nothing else). Here the readers are appended to <em>chunks</em> of
  * {@link #CHUNK_READERS}; the journal store {@code first-view-chunks} holds one entry per chunk,
  * keyed by a per-task sequence number under the chunk's dedup bucket (a window store, so whole
- * buckets expire by themselves). Every new reader re-puts its chunk, but the store has a record
- * cache: repeated puts of one chunk within a commit interval are merged there, and only the last
- * version of each chunk reaches RocksDB and the changelog when Kafka Streams commits. So the
- * journal is as current as the commit (exactly-once holds: it commits with the input offsets) at
- * about one changelog record per {@value #CHUNK_READERS} readers.
+ * buckets expire by themselves). Chunks that gained readers are put into the journal by
+ * {@link #writePending()}, which the processor runs every few hundred milliseconds and, through
+ * {@link CommitHook}, before every commit; the store's record cache merges what is put between
+ * two commits. So the journal is as current as the commit (exactly-once holds: it commits with the
+ * input offsets) at about one changelog record per {@value #CHUNK_READERS} readers, and a view
+ * costs no store call at all.
  *
  * <p>Lookups never touch the store. The price is memory: about 20–40 bytes per counted reader
  * still within the store's retention (two dedup periods and the grace), see {@link ReaderTable}.
@@ -41,12 +42,24 @@ final class CountedReaders {
     /** A reader in a chunk: the key hash and the view's time in ms after the bucket start. */
     private static final int ENTRY_BYTES = Long.BYTES + Integer.BYTES;
 
+    /** Buckets remembered by the lookup memo: a view asks its own, the one before and the one after. */
+    private static final int MEMO = 4;
+
     private final long retentionMs;
 
-    private final NavigableMap<Long, ReaderTable> buckets = new TreeMap<>();
+    private final NavigableMap<Long, Bucket> buckets = new TreeMap<>();
 
-    /** The chunk being filled, per bucket (late views fill an older bucket's). */
-    private final Map<Long, Chunk> open = new HashMap<>();
+    /** Chunks with readers not yet in the journal. */
+    private final List<Chunk> unwritten = new ArrayList<>();
+
+    /** The last buckets asked for (a miss too, as null), so that most views find theirs without boxing a key. */
+    private final long[] memoStarts = new long[MEMO];
+
+    private final @Nullable Bucket[] memoBuckets = new Bucket[MEMO];
+
+    private int memoSize;
+
+    private int memoNext;
 
     private @Nullable WindowStore<Long, byte[]> journal;
 
@@ -58,23 +71,25 @@ final class CountedReaders {
     }
 
     /**
-     * Forgets everything and reads the journal back. Kafka Streams restores the store before it
-     * initializes processors, also when it revives a task after an aborted transaction (same
-     * processor, store rolled back), so what is read here is exactly what was committed.
+     * Forgets everything, unwritten readers included, and reads the journal back. Kafka Streams
+     * restores the store before it initializes processors, also when it revives a task after an
+     * aborted transaction (same processor, store rolled back), so what is read here is exactly what
+     * was committed.
      */
     void restore(WindowStore<Long, byte[]> store) {
         buckets.clear();
-        open.clear();
+        unwritten.clear();
+        forgetMemo();
         journal = store;
         long highest = -1;
         try (KeyValueIterator<Windowed<Long>, byte[]> chunks = store.all()) {
             while (chunks.hasNext()) {
                 var chunk = chunks.next();
-                long bucket = chunk.key.window().start();
-                ReaderTable table = table(bucket);
+                long start = chunk.key.window().start();
+                ReaderTable table = bucket(start).readers;
                 ByteBuffer entries = ByteBuffer.wrap(chunk.value);
                 if (entries.remaining() % ENTRY_BYTES != 0) {
-                    throw new IllegalStateException("first-view chunk " + chunk.key.key() + " of bucket " + bucket
+                    throw new IllegalStateException("first-view chunk " + chunk.key.key() + " of bucket " + start
                             + " has " + entries.remaining() + " bytes, not a whole number of readers");
                 }
                 while (entries.hasRemaining()) {
@@ -88,29 +103,49 @@ final class CountedReaders {
     }
 
     /** @return when the reader's counted view in that bucket was, or {@code null} if none was counted there */
-    @Nullable Long counted(long keyHash, long bucket) {
-        ReaderTable table = buckets.get(bucket);
-        if (table == null) {
+    @Nullable Long counted(long keyHash, long bucketStart) {
+        Bucket bucket = find(bucketStart);
+        if (bucket == null) {
             return null;
         }
-        int offset = table.get(keyHash);
-        return offset == ReaderTable.ABSENT ? null : bucket + offset;
+        int offset = bucket.readers.get(keyHash);
+        return offset == ReaderTable.ABSENT ? null : bucketStart + offset;
     }
 
-    /** Records a counted view: in memory at once, in the journal when the task commits. */
-    void count(long keyHash, long bucket, long at) {
-        int offset = Math.toIntExact(at - bucket);
-        table(bucket).put(keyHash, offset);
-        Chunk chunk = open.get(bucket);
+    /** Records a counted view: in memory at once, in the journal with the next {@link #writePending()}. */
+    void count(long keyHash, long bucketStart, long at) {
+        int offset = Math.toIntExact(at - bucketStart);
+        Bucket bucket = find(bucketStart);
+        if (bucket == null) {
+            bucket = bucket(bucketStart);
+        }
+        bucket.readers.put(keyHash, offset);
+        Chunk chunk = bucket.open;
         if (chunk == null) {
-            chunk = new Chunk(nextSequence++);
-            open.put(bucket, chunk);
+            chunk = new Chunk(nextSequence++, bucketStart);
+            bucket.open = chunk;
         }
         chunk.add(keyHash, offset);
-        require(journal).put(chunk.sequence, chunk.bytes(), bucket);
-        if (chunk.full()) {
-            open.remove(bucket);
+        if (!chunk.unwritten) {
+            chunk.unwritten = true;
+            unwritten.add(chunk);
         }
+        if (chunk.full()) {
+            bucket.open = null;
+        }
+    }
+
+    /** Puts every chunk that gained readers into the journal (its record cache takes them to the changelog). */
+    void writePending() {
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        WindowStore<Long, byte[]> store = require(journal);
+        for (Chunk chunk : unwritten) {
+            store.put(chunk.sequence, chunk.bytes(), chunk.bucket);
+            chunk.unwritten = false;
+        }
+        unwritten.clear();
     }
 
     /** Buckets held (for tests). */
@@ -118,17 +153,38 @@ final class CountedReaders {
         return buckets.size();
     }
 
-    private ReaderTable table(long bucket) {
-        ReaderTable table = buckets.get(bucket);
-        if (table == null) {
-            table = new ReaderTable();
-            buckets.put(bucket, table);
-            // the journal has dropped these segments too, so nothing behind them can be asked for
-            var expired = buckets.headMap(bucket - retentionMs, true);
-            expired.keySet().forEach(open::remove);
-            expired.clear();
+    private @Nullable Bucket find(long start) {
+        for (int i = 0; i < memoSize; i++) {
+            if (memoStarts[i] == start) {
+                return memoBuckets[i];
+            }
         }
-        return table;
+        Bucket bucket = buckets.get(start);
+        int slot = memoSize < MEMO ? memoSize++ : memoNext++ % MEMO;
+        memoStarts[slot] = start;
+        memoBuckets[slot] = bucket;
+        return bucket;
+    }
+
+    /** The bucket, made if new; a new one drops those past the retention. */
+    private Bucket bucket(long start) {
+        Bucket bucket = buckets.get(start);
+        if (bucket == null) {
+            bucket = new Bucket();
+            buckets.put(start, bucket);
+            // the journal has dropped these segments too, so nothing behind them can be asked for or written
+            long expired = start - retentionMs;
+            buckets.headMap(expired, true).clear();
+            unwritten.removeIf(chunk -> chunk.bucket <= expired);
+            forgetMemo();
+        }
+        return bucket;
+    }
+
+    private void forgetMemo() {
+        memoSize = 0;
+        memoNext = 0;
+        Arrays.fill(memoBuckets, null);
     }
 
     /**
@@ -159,19 +215,32 @@ final class CountedReaders {
 
     private static WindowStore<Long, byte[]> require(@Nullable WindowStore<Long, byte[]> store) {
         if (store == null) {
-            throw new IllegalStateException("count() before restore()");
+            throw new IllegalStateException("used before restore()");
         }
         return store;
+    }
+
+    /** The readers of one dedup bucket and the chunk they are being journaled in. */
+    private static final class Bucket {
+
+        final ReaderTable readers = new ReaderTable();
+
+        @Nullable Chunk open;
     }
 
     private static final class Chunk {
 
         final long sequence;
 
+        final long bucket;
+
+        boolean unwritten;
+
         private final ByteBuffer entries = ByteBuffer.allocate(CHUNK_READERS * ENTRY_BYTES);
 
-        Chunk(long sequence) {
+        Chunk(long sequence, long bucket) {
             this.sequence = sequence;
+            this.bucket = bucket;
         }
 
         void add(long keyHash, int offset) {

@@ -1,16 +1,23 @@
 package news.prokash.ranking.popular;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import news.prokash.contracts.ArticleViewed;
 import news.prokash.contracts.EventFormatException;
+import news.prokash.contracts.ViewReader;
 import news.prokash.ranking.popular.ViewMetrics.Outcome;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +33,10 @@ import org.jspecify.annotations.Nullable;
  * filed under its dedup-period bucket, in memory and journaled to the store
  * {@code first-view-chunks}; buckets older than the retention (two periods + grace) are dropped,
  * so it holds the last two hours' readers.
+ *
+ * <p>A view touches no store: new readers and changed counts are kept in memory and written to
+ * their stores every {@link #WRITE_INTERVAL} (so the lists, which read the stores, stay fresh)
+ * and before every commit ({@link CommitHook}, so the commit covers them).
  */
 final class HonestViews implements FixedKeyProcessor<String, byte[], byte[]> {
 
@@ -51,7 +62,22 @@ final class HonestViews implements FixedKeyProcessor<String, byte[], byte[]> {
 
     private static final int KNOWN_ARTICLES_KEPT = 100_000;
 
+    /** How stale the stores may be against what this task counted (the lists are remade every second). */
+    static final Duration WRITE_INTERVAL = Duration.ofMillis(200);
+
+    private @Nullable CommitHook commitHook;
+
+    private @Nullable Cancellable writes;
+
     private final Set<String> knownArticles = new HashSet<>();
+
+    /** Decodes this task's views, handing out one String per repeated article id and user agent. */
+    private final ViewReader reader = new ViewReader();
+
+    private static final int AGENTS_KEPT = 10_000;
+
+    /** Whether a user agent is a bot, by agent: a few agents make most views, and each asks a dozen patterns. */
+    private final Map<String, Boolean> botAgents = new HashMap<>();
 
     /** The newest view time this task has seen: "late" is relative to it, not to the wall clock, so a replay counts. */
     private long observed = Long.MIN_VALUE;
@@ -68,13 +94,42 @@ final class HonestViews implements FixedKeyProcessor<String, byte[], byte[]> {
     @Override
     public void init(FixedKeyProcessorContext<String, byte[]> context) {
         this.context = context;
-        readers.restore(context.getStateStore(PopularityTopology.FIRST_VIEW_CHUNKS));
-        known.reset(context.getStateStore(PopularityTopology.HOURLY_VIEWS));
-        unknown.reset(context.getStateStore(PopularityTopology.UNKNOWN_ARTICLE_VIEWS));
+        WindowStore<Long, byte[]> journal = context.getStateStore(PopularityTopology.FIRST_VIEW_CHUNKS);
+        WindowStore<String, ValueAndTimestamp<Long>> hourly = context.getStateStore(PopularityTopology.HOURLY_VIEWS);
+        WindowStore<String, ValueAndTimestamp<Long>> apart =
+                context.getStateStore(PopularityTopology.UNKNOWN_ARTICLE_VIEWS);
+        readers.restore(journal);
+        known.reset(hourly);
+        unknown.reset(apart);
         // also on a revived task: what it saw after the last commit was rolled back with the store
         observed = Long.MIN_VALUE;
         // global stores are readable from every processor
         this.summaries = context.getStateStore(PopularityTopology.ARTICLE_SUMMARIES);
+        CommitHook hook = context.getStateStore(PopularityTopology.COMMIT_HOOK);
+        hook.beforeEachCommit(this::writePending, journal, hourly, apart);
+        commitHook = hook;
+        writes = context.schedule(WRITE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> writePending());
+    }
+
+    /** Writing early is always safe: the stores' changes commit or abort with the offsets of the views. */
+    private void writePending() {
+        readers.writePending();
+        known.writePending();
+        unknown.writePending();
+    }
+
+    /**
+     * Also called before a task is revived after an aborted transaction: what was not written then
+     * belongs to views the rolled-back offsets give back, so it must never be written.
+     */
+    @Override
+    public void close() {
+        if (commitHook != null) {
+            commitHook.forget();
+        }
+        if (writes != null) {
+            writes.cancel();
+        }
     }
 
     @Override
@@ -82,7 +137,7 @@ final class HonestViews implements FixedKeyProcessor<String, byte[], byte[]> {
         FixedKeyProcessorContext<String, byte[]> ctx = require(context);
         ArticleViewed view;
         try {
-            view = ViewDecoder.decode(record.key(), record.value());
+            view = ViewDecoder.decode(reader, record.key(), record.value());
         }
         catch (EventFormatException e) {
             metrics.record(Outcome.DEAD_LETTERED);
@@ -91,7 +146,7 @@ final class HonestViews implements FixedKeyProcessor<String, byte[], byte[]> {
         }
         // event time is when the reader opened the article, whoever produced the record and when
         long at = view.viewedAt().toEpochMilli();
-        if (bots.isBot(view.userAgent())) {
+        if (isBot(view.userAgent())) {
             metrics.record(Outcome.BOT);
             return;
         }
@@ -140,6 +195,21 @@ final class HonestViews implements FixedKeyProcessor<String, byte[], byte[]> {
         }
         readers.count(key, bucket, at);
         return false;
+    }
+
+    private boolean isBot(@Nullable String userAgent) {
+        if (userAgent == null) {
+            return false;
+        }
+        Boolean bot = botAgents.get(userAgent);
+        if (bot == null) {
+            if (botAgents.size() >= AGENTS_KEPT) {
+                botAgents.clear();
+            }
+            bot = bots.isBot(userAgent);
+            botAgents.put(userAgent, bot);
+        }
+        return bot;
     }
 
     /**

@@ -27,6 +27,7 @@ import org.apache.kafka.streams.state.TimestampedWindowStore;
  * views ──▶ honest-views: decode (event time = viewedAt); drop bots, future, late; dedup (CountedReaders,
  *            │   journal first-view-chunks); count per article and hour: known ─▶ store hourly-views,
  *            │                                                           unknown ─▶ store unknown-article-views
+ *            │   (in memory, written every 200 ms and before each commit: store honest-views-commit-hook)
  *            └─ unreadable ─▶ views DLQ (original bytes + kafka_dlt-* headers)
  * </pre>
  *
@@ -43,6 +44,9 @@ final class PopularityTopology {
 
     /** Renamed from {@code first-views} when it became a journal of chunks: the old changelog's records do not fit. */
     static final String FIRST_VIEW_CHUNKS = "first-view-chunks";
+
+    /** Holds nothing: runs honest-views' pending writes before each commit ({@link CommitHook}). */
+    static final String COMMIT_HOOK = "honest-views-commit-hook";
 
     static final String VIEWS_DEAD_LETTER = Topics.deadLetter(Topics.VIEWS, "ranking-service");
 
@@ -92,13 +96,13 @@ final class PopularityTopology {
         @Override
         public Set<StoreBuilder<?>> stores() {
             Duration dedup = properties.dedupPeriod();
-            // the record cache is what merges a chunk's puts, and an article's, into one changelog record per commit
+            // the record cache merges a chunk's writes, and an article's, into one changelog record per commit
             return Set.of(
                     Stores.windowStoreBuilder(
                             Stores.persistentWindowStore(FIRST_VIEW_CHUNKS,
                                     firstViewsRetention(dedup, properties.grace()), dedup, false),
                             Serdes.Long(), Serdes.ByteArray()).withCachingEnabled(),
-                    hourlyCounts(HOURLY_VIEWS), hourlyCounts(UNKNOWN_ARTICLE_VIEWS));
+                    hourlyCounts(HOURLY_VIEWS), hourlyCounts(UNKNOWN_ARTICLE_VIEWS), CommitHook.builder(COMMIT_HOOK));
         }
     }
 

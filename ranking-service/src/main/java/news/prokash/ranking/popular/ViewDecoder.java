@@ -7,6 +7,7 @@ import java.util.Optional;
 import news.prokash.contracts.ArticleViewed;
 import news.prokash.contracts.EventCodec;
 import news.prokash.contracts.EventFormatException;
+import news.prokash.contracts.ViewReader;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * Decodes views with {@link EventCodec}. An unreadable record goes to the dead-letter topic with
+ * Decodes views as {@link EventCodec#decodeView} does. An unreadable record goes to the dead-letter topic with
  * the headers Spring Kafka writes elsewhere in the platform, so one tool reads every DLQ.
  *
  * <p>Called in the topology rather than in a deserializer, so that the dead-letter routing is part
@@ -25,11 +26,12 @@ final class ViewDecoder {
     private ViewDecoder() {
     }
 
-    static ArticleViewed decode(String key, byte @Nullable [] value) {
+    /** @param reader the processor's own (it remembers repeated strings, one thread at a time) */
+    static ArticleViewed decode(ViewReader reader, String key, byte @Nullable [] value) {
         if (value == null) {
             throw new EventFormatException("a view record needs a value");
         }
-        ArticleViewed view = EventCodec.decodeView(value);
+        ArticleViewed view = reader.decode(value);
         // counts are per partition: a view keyed by anything else would be counted where nobody looks
         if (!view.articleId().equals(key)) {
             throw new EventFormatException("record key is not the view's articleId");

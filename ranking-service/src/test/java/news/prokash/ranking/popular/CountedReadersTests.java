@@ -70,7 +70,12 @@ class CountedReadersTests {
         int count = CountedReaders.CHUNK_READERS * 3 + 5;
         for (int i = 0; i < count; i++) {
             readers.count(key(i), BUCKET, BUCKET + i);
+            if (i == 100) {
+                assertThat(chunks()).as("nothing written before writePending").isEmpty();
+                readers.writePending();
+            }
         }
+        readers.writePending();
         List<KeyValue<Windowed<Long>, byte[]>> chunks = chunks();
         assertThat(chunks).hasSize(4);
         assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.key.window().start()).isEqualTo(BUCKET));
@@ -85,6 +90,7 @@ class CountedReadersTests {
         }
         // a late view files its reader under an older bucket's chunk
         before.count(key(100), BUCKET - PERIOD, BUCKET - 1);
+        before.writePending();
 
         CountedReaders after = restored();
         for (int i = 0; i < 100; i++) {
@@ -95,6 +101,7 @@ class CountedReadersTests {
         for (int i = 200; i < 300; i++) {
             after.count(key(i), BUCKET, BUCKET + i);
         }
+        after.writePending();
         CountedReaders again = restored();
         for (int i = 0; i < 100; i++) {
             assertThat(again.counted(key(i), BUCKET)).as("reader %d", i).isEqualTo(BUCKET + i);
@@ -108,6 +115,12 @@ class CountedReadersTests {
     void shouldForgetWhatARestoreDoesNotBringBack() {
         CountedReaders readers = restored();
         readers.count(key(1), BUCKET, BUCKET);
+        readers.writePending();
+        readers.count(key(2), BUCKET, BUCKET); // never written: its transaction was aborted
+        readers.restore(journal);
+        assertThat(readers.counted(key(2), BUCKET)).isNull();
+        readers.writePending();
+        assertThat(chunks()).hasSize(1).allSatisfy(chunk -> assertThat(chunk.value).hasSize(12));
         WindowStore<Long, byte[]> committed = journal;
         journal(); // a revived task: its store rolled back to the last commit, before that view
         readers.restore(journal);
@@ -124,6 +137,10 @@ class CountedReadersTests {
         readers.count(key(3), BUCKET + RETENTION + PERIOD, BUCKET + RETENTION + PERIOD);
         assertThat(readers.buckets()).isEqualTo(1);
         assertThat(readers.counted(key(1), BUCKET)).isNull();
+        // the expired buckets' readers are not written either (the journal would drop them anyway)
+        readers.writePending();
+        assertThat(chunks()).hasSize(1).allSatisfy(chunk ->
+                assertThat(chunk.key.window().start()).isEqualTo(BUCKET + RETENTION + PERIOD));
     }
 
     @Test

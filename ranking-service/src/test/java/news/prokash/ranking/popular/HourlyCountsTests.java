@@ -44,9 +44,25 @@ class HourlyCountsTests {
         counts.add("a", T0 + 5);
         counts.add("b", T0 + 1);
         counts.add("a", T0 + HOUR);
+        counts.writePending();
         assertThat(store.fetch("a", T0)).isEqualTo(ValueAndTimestamp.make(2L, T0 + 10));
         assertThat(store.fetch("b", T0)).isEqualTo(ValueAndTimestamp.make(1L, T0 + 1));
         assertThat(store.fetch("a", T0 + HOUR)).isEqualTo(ValueAndTimestamp.make(1L, T0 + HOUR));
+    }
+
+    @Test
+    void shouldWriteOnlyWhenAskedAndOnlyWhatChanged() {
+        HourlyCounts counts = counts();
+        counts.add("a", T0 + 10);
+        counts.add("b", T0 + 10);
+        assertThat(store.fetch("a", T0)).isNull();
+        counts.writePending();
+        assertThat(store.fetch("a", T0).value()).isEqualTo(1L);
+        store.put("b", ValueAndTimestamp.make(99L, T0), T0); // not written again unless it changes
+        counts.add("a", T0 + 11);
+        counts.writePending();
+        assertThat(store.fetch("a", T0).value()).isEqualTo(2L);
+        assertThat(store.fetch("b", T0).value()).isEqualTo(99L);
     }
 
     @Test
@@ -54,10 +70,15 @@ class HourlyCountsTests {
         store.put("a", ValueAndTimestamp.make(41L, T0 + 7), T0); // what a restored store holds
         HourlyCounts counts = counts();
         counts.add("a", T0 + 3);
+        counts.writePending();
         assertThat(store.fetch("a", T0)).isEqualTo(ValueAndTimestamp.make(42L, T0 + 7));
-        store.put("a", ValueAndTimestamp.make(10L, T0 + 7), T0); // rolled back under a revived task
+        counts.add("a", T0 + 4); // not written: rolled back with the transaction
+        store.put("a", ValueAndTimestamp.make(10L, T0 + 7), T0); // the store as the revived task restored it
         counts.reset(store);
+        counts.writePending();
+        assertThat(store.fetch("a", T0).value()).isEqualTo(10L);
         counts.add("a", T0 + 3);
+        counts.writePending();
         assertThat(store.fetch("a", T0).value()).isEqualTo(11L);
     }
 
@@ -67,8 +88,13 @@ class HourlyCountsTests {
         for (int hour = 0; hour < 6; hour++) {
             counts.add("a", T0 + hour * HOUR);
         }
+        // the two oldest hours made room for newer ones, and were written then
+        assertThat(store.fetch("a", T0).value()).isEqualTo(1L);
+        assertThat(store.fetch("a", T0 + HOUR).value()).isEqualTo(1L);
+        assertThat(store.fetch("a", T0 + 5 * HOUR)).isNull();
         counts.add("a", T0 + 1); // the oldest hour, no longer kept: its count is read again
         counts.add("a", T0 + 5 * HOUR + 1);
+        counts.writePending();
         assertThat(store.fetch("a", T0).value()).isEqualTo(2L);
         assertThat(store.fetch("a", T0 + 5 * HOUR).value()).isEqualTo(2L);
         for (int hour = 1; hour < 5; hour++) {
