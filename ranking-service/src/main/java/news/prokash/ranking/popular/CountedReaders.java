@@ -195,7 +195,7 @@ final class CountedReaders {
      */
     static long hash(String articleId, String visitorId) {
         long h = 0xcbf29ce484222325L;
-        h = fnv(h, Integer.toString(articleId.length()));
+        h = fnvDecimal(h, articleId.length());
         h = (h ^ ':') * 0x100000001b3L;
         h = fnv(fnv(h, articleId), visitorId);
         h ^= h >>> 33;
@@ -203,6 +203,18 @@ final class CountedReaders {
         h ^= h >>> 33;
         h *= 0xc4ceb9fe1a85ec53L;
         h ^= h >>> 33;
+        return h;
+    }
+
+    /** {@link #fnv} over the chars of {@code Integer.toString(n)} (n ≥ 0), without making that string. */
+    private static long fnvDecimal(long h, int n) {
+        int divisor = 1;
+        while (n / divisor >= 10) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
+            h = (h ^ ('0' + n / divisor % 10)) * 0x100000001b3L;
+        }
         return h;
     }
 

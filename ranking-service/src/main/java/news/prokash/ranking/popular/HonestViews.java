@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * their stores every {@link #WRITE_INTERVAL} (so the lists, which read the stores, stay fresh)
  * and before every commit ({@link CommitHook}, so the commit covers them).
  */
-final class HonestViews implements FixedKeyProcessor<String, byte[], byte[]> {
+final class HonestViews implements FixedKeyProcessor<byte[], byte[], byte[]> {
 
     private final long dedupMs;
 
@@ -50,7 +50,7 @@ final class HonestViews implements FixedKeyProcessor<String, byte[], byte[]> {
 
     private final ViewMetrics metrics;
 
-    private @Nullable FixedKeyProcessorContext<String, byte[]> context;
+    private @Nullable FixedKeyProcessorContext<byte[], byte[]> context;
 
     private final CountedReaders readers;
 
@@ -92,7 +92,7 @@ final class HonestViews implements FixedKeyProcessor<String, byte[], byte[]> {
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, byte[]> context) {
+    public void init(FixedKeyProcessorContext<byte[], byte[]> context) {
         this.context = context;
         WindowStore<Long, byte[]> journal = context.getStateStore(PopularityTopology.FIRST_VIEW_CHUNKS);
         WindowStore<String, ValueAndTimestamp<Long>> hourly = context.getStateStore(PopularityTopology.HOURLY_VIEWS);
@@ -133,8 +133,8 @@ final class HonestViews implements FixedKeyProcessor<String, byte[], byte[]> {
     }
 
     @Override
-    public void process(FixedKeyRecord<String, byte[]> record) {
-        FixedKeyProcessorContext<String, byte[]> ctx = require(context);
+    public void process(FixedKeyRecord<byte[], byte[]> record) {
+        FixedKeyProcessorContext<byte[], byte[]> ctx = require(context);
         ArticleViewed view;
         try {
             view = ViewDecoder.decode(reader, record.key(), record.value());

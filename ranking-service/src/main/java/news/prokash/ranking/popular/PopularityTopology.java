@@ -61,7 +61,7 @@ final class PopularityTopology {
     /** The whole topology on one builder (what the tests drive). */
     static void build(StreamsBuilder builder, RankingProperties properties, ViewMetrics metrics) {
         addArticleSummaries(builder, ConsumerTracing.NONE, new CatalogVersion());
-        countViews(builder.stream(Topics.VIEWS, Consumed.with(Serdes.String(), Serdes.ByteArray())), properties,
+        countViews(builder.stream(Topics.VIEWS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())), properties,
                 metrics);
     }
 
@@ -77,19 +77,19 @@ final class PopularityTopology {
                 () -> new ArticleSummaryUpdater(tracing, catalog));
     }
 
-    static void countViews(KStream<String, byte[]> views, RankingProperties properties, ViewMetrics metrics) {
+    static void countViews(KStream<byte[], byte[]> views, RankingProperties properties, ViewMetrics metrics) {
         BotDetector bots = new BotDetector(properties.botPatterns());
         // honest-views forwards only what it cannot read: the original bytes, with dead-letter headers
         views.processValues(new HonestViewsSupplier(properties, bots, metrics), Named.as("honest-views"))
-                .to(VIEWS_DEAD_LETTER, Produced.with(Serdes.String(), Serdes.ByteArray()).withName("views-dlq"));
+                .to(VIEWS_DEAD_LETTER, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("views-dlq"));
     }
 
     /** Brings its own stores, so the binder's function (which sees no builder) adds them too. */
     private record HonestViewsSupplier(RankingProperties properties, BotDetector bots, ViewMetrics metrics)
-            implements FixedKeyProcessorSupplier<String, byte[], byte[]> {
+            implements FixedKeyProcessorSupplier<byte[], byte[], byte[]> {
 
         @Override
-        public FixedKeyProcessor<String, byte[], byte[]> get() {
+        public FixedKeyProcessor<byte[], byte[], byte[]> get() {
             return new HonestViews(properties.dedupPeriod(), properties.grace(), properties.clockSkew(), bots, metrics);
         }
 

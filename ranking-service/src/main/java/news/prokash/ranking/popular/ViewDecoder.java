@@ -27,16 +27,33 @@ final class ViewDecoder {
     }
 
     /** @param reader the processor's own (it remembers repeated strings, one thread at a time) */
-    static ArticleViewed decode(ViewReader reader, String key, byte @Nullable [] value) {
+    static ArticleViewed decode(ViewReader reader, byte @Nullable [] key, byte @Nullable [] value) {
         if (value == null) {
             throw new EventFormatException("a view record needs a value");
         }
         ArticleViewed view = reader.decode(value);
         // counts are per partition: a view keyed by anything else would be counted where nobody looks
-        if (!view.articleId().equals(key)) {
+        if (key == null || !isUtf8Of(key, view.articleId())) {
             throw new EventFormatException("record key is not the view's articleId");
         }
         return view;
+    }
+
+    /** Whether the key is the id in UTF-8, as producers write it; ASCII ids are compared without decoding. */
+    static boolean isUtf8Of(byte[] key, String id) {
+        if (key.length == id.length()) {
+            int i = 0;
+            while (i < key.length && key[i] >= 0 && key[i] == id.charAt(i)) {
+                i++;
+            }
+            if (i == key.length) {
+                return true;
+            }
+            if (key[i] >= 0) {
+                return false; // an ASCII byte that differs
+            }
+        }
+        return new String(key, StandardCharsets.UTF_8).equals(id);
     }
 
     static Headers deadLetterHeaders(Headers original, Optional<RecordMetadata> source, EventFormatException e) {

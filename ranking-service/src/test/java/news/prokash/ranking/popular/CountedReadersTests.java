@@ -160,6 +160,12 @@ class CountedReadersTests {
             assertThat(CountedReaders.hash(article, visitor)).isEqualTo(
                     reference(article.length() + ":" + article + visitor));
         }
+        // the length's decimal digits, however many
+        for (int length : new int[] { 0, 1, 9, 10, 99, 100, 101, 1000, 12_345 }) {
+            String article = "a".repeat(length);
+            assertThat(CountedReaders.hash(article, "v")).as("length %d", length)
+                    .isEqualTo(reference(length + ":" + article + "v"));
+        }
         // length-prefixed: moving a char from one id to the other makes another reader
         assertThat(CountedReaders.hash("ab", "c")).isNotEqualTo(CountedReaders.hash("a", "bc"));
     }
