@@ -158,7 +158,7 @@ final class HourlyCounts {
             return slot;
         }
 
-        /** Keeps a count read from the store in the slot (written first if it held a changed one). */
+        /** Keeps a count read from the store in the slot; a changed count it held must have been written first. */
         void take(int slot, long bucket, long count, long timestamp) {
             if (slot == held) {
                 held++;
