@@ -36,6 +36,7 @@ import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import news.prokash.contracts.Article;
 import news.prokash.contracts.ArticlePublished;
 import news.prokash.contracts.ArticleStatus;
@@ -158,7 +159,7 @@ class RankingBenchmark {
                 say("redis ZINCRBY one at a time: %,.0f/s (topology %.2fx); pipelined (1,000): %,.0f/s (topology %.2fx)",
                         redis[0], topology / redis[0], redis[1], topology / redis[1]);
             }
-            underLoad(port);
+            underLoad(port, app.getBean(MeterRegistry.class));
         }
     }
 
@@ -418,7 +419,7 @@ class RankingBenchmark {
      * each request was due (so a slow answer delays none of the next), and probes: a view of a fresh
      * article in its own section, timed until that section's list shows it.
      */
-    private void underLoad(int port) throws Exception {
+    private void underLoad(int port, MeterRegistry meters) throws Exception {
         String probes = "probe-" + UUID.randomUUID().toString().substring(0, 6);
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (int i = 0; i < 60; i++) {
@@ -435,6 +436,7 @@ class RankingBenchmark {
             say("view-to-list delay (%d probes, views arriving at %,d/s, list refresh 1s): %s", delays.size(),
                     TRAFFIC, percentiles(delays));
             say("  … each probe in order (ms): %s", delays.stream().map(d -> d / 1000).toList());
+            sayListMaking(meters);
             List<List<Long>> info = fixedRate(port, "/actuator/info", Math.min(SECONDS, 10));
             List<List<Long>> popular = fixedRate(port, "/api/v1/popular", SECONDS);
             say("GET /api/v1/popular at %,d req/s for %ds (%d requests): from when due %s; from when sent %s", RATE,
@@ -445,6 +447,14 @@ class RankingBenchmark {
         finally {
             running.set(false);
             traffic.join();
+        }
+    }
+
+    /** How long the service took to make each list so far (it makes a list again at most every second). */
+    private static void sayListMaking(MeterRegistry meters) {
+        for (Timer timer : meters.find("prokash.ranking.popular.making").timers()) {
+            say("  list %-8s made %,d times: mean %,.0f ms, max %,.0f ms", timer.getId().getTag("list"), timer.count(),
+                    timer.mean(TimeUnit.MILLISECONDS), timer.max(TimeUnit.MILLISECONDS));
         }
     }
 

@@ -6,12 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +35,7 @@ import news.prokash.contracts.LeadImage;
 import news.prokash.contracts.Topics;
 import news.prokash.harness.Infrastructure;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
@@ -56,6 +59,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -291,8 +295,73 @@ class RankingIntegrationTests {
         assertThat(prometheus(A)).contains("outcome=\"rejected\"");
     }
 
+    /**
+     * Records that reach the views topic without the intake (another producer, a bug): the unreadable, the keyless
+     * and the mis-keyed go to the dead-letter topic with their original key and value bytes, and none of them counts.
+     */
     @Test
     @Order(6)
+    void shouldDeadLetterUnreadableAndMisKeyedViewsWithTheirOriginalBytes() throws Exception {
+        String id = id("mis-keyed");
+        publish(article(id, "ভুল চাবি", at(8)));
+        byte[] misKeyedView = EventCodec.encode(new ArticleViewed(id, "visitor-1", Instant.now(), null, null));
+        Map<String, ProducerRecord<byte[], byte[]>> sent = new java.util.LinkedHashMap<>();
+        sent.put("unreadable", new ProducerRecord<>(Topics.VIEWS, bytes("garbage-" + RUN), bytes("{\"articleId\": ")));
+        sent.put("keyed by another article", new ProducerRecord<>(Topics.VIEWS, bytes("other-" + RUN), misKeyedView));
+        sent.put("key not UTF-8", new ProducerRecord<>(Topics.VIEWS, new byte[] { (byte) 0xC3, 0x28, 0x7F }, misKeyedView));
+        sent.put("no value", new ProducerRecord<>(Topics.VIEWS, bytes(id), null));
+        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.kafka().bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (ProducerRecord<byte[], byte[]> record : sent.values()) {
+                raw.send(record).get();
+            }
+        }
+
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.deadLetter(Topics.VIEWS, "ranking-service")).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (sent.values().stream().anyMatch(s -> Arrays.equals(s.key(), record.key()))) {
+                        dead.add(record);
+                    }
+                });
+                return dead.size() >= sent.size();
+            });
+        }
+
+        assertThat(dead).hasSize(sent.size());
+        for (var entry : sent.entrySet()) {
+            var letter = dead.stream().filter(d -> Arrays.equals(d.key(), entry.getValue().key())).findFirst().orElseThrow();
+            assertThat(letter.value()).as(entry.getKey()).isEqualTo(entry.getValue().value());
+            assertThat(new String(letter.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value(),
+                    StandardCharsets.UTF_8)).as(entry.getKey()).isEqualTo(Topics.VIEWS);
+            assertThat(new String(letter.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE).value(),
+                    StandardCharsets.UTF_8)).as(entry.getKey()).isNotBlank();
+        }
+        assertThat(prometheus(A) + prometheus(B)).contains("outcome=\"dead-lettered\"");
+
+        // the same view keyed right counts once: the two mis-keyed copies did not count anywhere
+        firstView(A, id, "visitor-1");
+        await().atMost(PATIENCE).until(() -> popularIds(B).contains(id));
+        assertThat(items(B, "/api/v1/popular?limit=50&section=" + SECTION).stream()
+                .filter(item -> item.get("id").asString().equals(id))
+                .map(item -> item.get("views").asLong())).containsExactly(1L);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Order(7)
     void shouldAnswerTheSameListAfterAnInstanceRestartsFromTheChangelogs() throws Exception {
         String path = "/api/v1/popular?limit=50";
         // six articles (spread over the partitions, so some are B's after its restart), two readers each
@@ -365,7 +434,7 @@ class RankingIntegrationTests {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void shouldReplaceAFailedStreamThreadAndStartANewClientWhenTheGlobalThreadFails() throws Exception {
         C.start();
         String article = id("recovered");

@@ -29,13 +29,13 @@ final class ArticleSummaryUpdater implements Processor<String, byte[], Void, Voi
 
     private final ConsumerTracing tracing;
 
-    private final CatalogVersion catalog;
+    private final SummaryCache catalog;
 
     private @Nullable ProcessorContext<Void, Void> context;
 
     private @Nullable KeyValueStore<String, ArticleSummary> store;
 
-    ArticleSummaryUpdater(ConsumerTracing tracing, CatalogVersion catalog) {
+    ArticleSummaryUpdater(ConsumerTracing tracing, SummaryCache catalog) {
         this.tracing = tracing;
         this.catalog = catalog;
     }
@@ -59,7 +59,7 @@ final class ArticleSummaryUpdater implements Processor<String, byte[], Void, Voi
             // the contract sends deletions as events; a bare tombstone still means "nothing left to show"
             if (record.key() != null) {
                 summaries.delete(record.key());
-                catalog.changed();
+                catalog.changed(record.key());
             }
             return;
         }
@@ -86,7 +86,7 @@ final class ArticleSummaryUpdater implements Processor<String, byte[], Void, Voi
         };
         if (next != null) {
             summaries.put(event.articleId(), next);
-            catalog.changed();
+            catalog.changed(event.articleId());
             log.debug("Catalogued {} v{} ({})", event.articleId(), event.version(), next.status());
         }
     }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * The lists last answered, dressed, per kind, section and limit: reused while the counts (the snapshot), the article
  * catalogue and the second are the same. Dressing reads and decodes one summary per item from the global store,
  * which was a sixth of the service's CPU at 2,000 requests/s (JFR, README), and the website asks for the same few
- * lists over and over. An edit, unpublication or deletion changes the {@link CatalogVersion}, so it still shows
+ * lists over and over. An edit, unpublication or deletion changes the {@link SummaryCache}, so it still shows
  * at once; a scheduled article reaches the lists within {@code maxAge}.
  */
 final class DressedLists {
@@ -29,11 +29,11 @@ final class DressedLists {
 
     private final Cache<Key, Dressed> cache = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
-    private final CatalogVersion catalog;
+    private final SummaryCache catalog;
 
     private final Duration maxAge;
 
-    DressedLists(CatalogVersion catalog, Duration maxAge) {
+    DressedLists(SummaryCache catalog, Duration maxAge) {
         this.catalog = catalog;
         this.maxAge = maxAge;
     }

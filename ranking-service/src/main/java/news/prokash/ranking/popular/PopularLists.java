@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import news.prokash.ranking.config.RankingProperties;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -67,6 +68,9 @@ class PopularLists implements DisposableBean {
      */
     private final Map<ListKind, AtomicLong> servedAt = new EnumMap<>(ListKind.class);
 
+    /** How long making each list takes (every instance's part merged), by list: what bounds its freshness. */
+    private final Map<ListKind, Timer> making = new EnumMap<>(ListKind.class);
+
     private final ExecutorService executor = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().name("popular-lists-", 0).daemon().factory());
 
@@ -78,6 +82,10 @@ class PopularLists implements DisposableBean {
         this.refresh = properties.listRefresh();
         for (ListKind kind : ListKind.values()) {
             servedAt.put(kind, new AtomicLong(NEVER));
+            making.put(kind, Timer.builder("prokash.ranking.popular.making")
+                    .description("time to make a popular or trending list, merged over all instances")
+                    .tag("list", kind.window())
+                    .register(registry));
         }
         Gauge.builder("prokash.ranking.popular.age", this, PopularLists::ageSeconds)
                 .description("age of the oldest popular or trending list served in the last minute")
@@ -160,7 +168,9 @@ class PopularLists implements DisposableBean {
                 Instant now = clock.instant();
                 long t0 = System.nanoTime();
                 Partial merged = merge(kind, now);
-                return new Snapshot(merged, now, Duration.ofNanos(System.nanoTime() - t0));
+                Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                making.get(kind).record(took);
+                return new Snapshot(merged, now, took);
             }
             catch (RuntimeException e) {
                 last = e;

@@ -55,7 +55,7 @@ class PopularityStreamsConfiguration {
      */
     @Bean
     StreamsBuilderFactoryBeanConfigurer articleSummariesStore(ConsumerTracing tracing, StreamsClientRecovery recovery,
-            CatalogVersion catalog) {
+            SummaryCache catalog) {
         return factoryBean -> {
             factoryBean.setLeaveGroupOnClose(true);
             factoryBean.setStateListener(recovery.watch(restartable(factoryBean)));
@@ -74,13 +74,13 @@ class PopularityStreamsConfiguration {
 
     /** Changes to the article summaries on this instance (the dressed lists' validity). */
     @Bean
-    CatalogVersion catalogVersion() {
-        return new CatalogVersion();
+    SummaryCache summaryCache() {
+        return new SummaryCache();
     }
 
     /** The popular and trending answers, kept while nothing they show has changed. */
     @Bean
-    DressedLists dressedLists(CatalogVersion catalog, RankingProperties properties) {
+    DressedLists dressedLists(SummaryCache catalog, RankingProperties properties) {
         return new DressedLists(catalog, properties.listRefresh());
     }
 

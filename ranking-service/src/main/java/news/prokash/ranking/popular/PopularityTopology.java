@@ -60,13 +60,13 @@ final class PopularityTopology {
 
     /** The whole topology on one builder (what the tests drive). */
     static void build(StreamsBuilder builder, RankingProperties properties, ViewMetrics metrics) {
-        addArticleSummaries(builder, ConsumerTracing.NONE, new CatalogVersion());
+        addArticleSummaries(builder, ConsumerTracing.NONE, new SummaryCache());
         countViews(builder.stream(Topics.VIEWS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())), properties,
                 metrics);
     }
 
     /** A global store, not a global table: the store then holds summaries rather than whole events. */
-    static void addArticleSummaries(StreamsBuilder builder, ConsumerTracing tracing, CatalogVersion catalog) {
+    static void addArticleSummaries(StreamsBuilder builder, ConsumerTracing tracing, SummaryCache catalog) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLE_SUMMARIES), Serdes.String(),
                         new ArticleSummarySerde())

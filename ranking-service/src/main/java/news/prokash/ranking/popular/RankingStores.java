@@ -44,21 +44,26 @@ class RankingStores {
 
     private final RankingProperties properties;
 
-    RankingStores(InteractiveQueryService queries, KafkaStreamsRegistry registry, RankingProperties properties) {
+    private final SummaryCache summaries;
+
+    RankingStores(InteractiveQueryService queries, KafkaStreamsRegistry registry, RankingProperties properties,
+            SummaryCache summaries) {
         this.queries = queries;
         this.registry = registry;
         this.properties = properties;
+        this.summaries = summaries;
     }
 
     /**
-     * Reads the global store of article summaries (every article, on every instance). Looked up on the current client,
+     * Reads the global store of article summaries (every article, on every instance; {@code get} through the
+     * {@link SummaryCache}). Looked up on the current client,
      * not through the binder's query service, which keeps the client it registered at start: after
      * {@link StreamsClientRecovery} started a new one, that one is closed.
      */
     <T> T read(Function<ReadOnlyKeyValueStore<String, ArticleSummary>, T> query) {
         try {
-            return query.apply(streams().store(StoreQueryParameters.fromNameAndType(
-                    PopularityTopology.ARTICLE_SUMMARIES, QueryableStoreTypes.keyValueStore())));
+            return query.apply(summaries.over(streams().store(StoreQueryParameters.fromNameAndType(
+                    PopularityTopology.ARTICLE_SUMMARIES, QueryableStoreTypes.keyValueStore()))));
         }
         catch (InvalidStateStoreException | IllegalStateException e) {
             throw unavailable(e);

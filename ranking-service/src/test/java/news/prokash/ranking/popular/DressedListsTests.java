@@ -18,7 +18,7 @@ class DressedListsTests {
 
     private static final DressedLists.Key POPULAR = new DressedLists.Key(ListKind.POPULAR_24H, null, 20);
 
-    private final CatalogVersion catalog = new CatalogVersion();
+    private final SummaryCache catalog = new SummaryCache();
 
     private final DressedLists lists = new DressedLists(catalog, Duration.ofSeconds(1));
 
@@ -40,7 +40,7 @@ class DressedListsTests {
     @Test
     void shouldDressAgainAtOnceWhenAnArticleChanges() {
         lists.get(POPULAR, snapshot, NOW, dress);
-        catalog.changed(); // e.g. unpublished: it must leave the list now, not in a second
+        catalog.changed("a"); // e.g. unpublished: it must leave the list now, not in a second
 
         assertThat(lists.get(POPULAR, snapshot, NOW.plusMillis(10), dress)).extracting(PopularArticle::id)
                 .containsExactly("a2");

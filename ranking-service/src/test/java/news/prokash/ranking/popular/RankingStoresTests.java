@@ -3,12 +3,12 @@ package news.prokash.ranking.popular;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import news.prokash.harness.MovableClock;
 import news.prokash.ranking.config.RankingProperties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -46,7 +46,7 @@ class RankingStoresTests {
     private final KafkaStreamsRegistry registry = mock(KafkaStreamsRegistry.class);
 
     private final RankingStores stores = new RankingStores(mock(InteractiveQueryService.class), registry,
-            RankingProperties.defaults());
+            RankingProperties.defaults(), new SummaryCache());
 
     /** The binder's factory bean, holding the client (a new one after a restart). */
     private void started() {
@@ -101,23 +101,7 @@ class RankingStoresTests {
     @Test
     void shouldMergeThePartsOfAllInstancesAndServeTheLastGoodListWhileTheyRebalance() {
         Instant start = Instant.parse("2025-07-14T00:30:00Z");
-        AtomicReference<Instant> now = new AtomicReference<>(start);
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        MovableClock clock = new MovableClock(start);
         RankingStores local = mock(RankingStores.class);
         PeerClient peers = mock(PeerClient.class);
         given(local.self()).willReturn(SELF);
@@ -140,7 +124,7 @@ class RankingStoresTests {
             // a rebalance: the peer lost partition 5 and this instance has not got it yet
             assignment.set(Map.of(SELF, Set.of(0, 1, 2, 5), PEER, Set.of(3, 4)));
             theirs.set(part(Set.of(3, 4), entry("b", 7)));
-            now.set(start.plusSeconds(3));
+            clock.set(start.plusSeconds(3));
             for (int i = 0; i < 5; i++) {
                 assertThat(lists.get(ListKind.POPULAR_24H)).isEqualTo(first); // older, never an error
             }
@@ -149,7 +133,7 @@ class RankingStoresTests {
 
             // settled: the next request after a rebuild gets the new list
             mine.set(part(Set.of(0, 1, 2, 5), entry("a", 9)));
-            now.set(start.plusSeconds(6));
+            clock.set(start.plusSeconds(6));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lists.get(ListKind.POPULAR_24H)
                     .list().all()).extracting(RankedEntry::id).containsExactly("a", "b"));
         }
