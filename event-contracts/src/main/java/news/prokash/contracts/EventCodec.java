@@ -37,6 +37,11 @@ public final class EventCodec {
     private EventCodec() {
     }
 
+    /** The mapper behind the wire format (its tests build reference encodings with it). */
+    static JsonMapper mapper() {
+        return MAPPER;
+    }
+
     public static byte[] encode(ArticleEvent event) {
         return write(event);
     }
@@ -59,12 +64,31 @@ public final class EventCodec {
         return read(bytes, ArticleViewed.class);
     }
 
+    /** What every event starts with; the record's own fields follow. */
+    private static final byte[] SCHEMA_PREFIX = ("{\"" + SCHEMA_FIELD + "\":" + SCHEMA_VERSION)
+            .getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * The record's JSON object with the schema version spliced in as its first field: one pass over the record.
+     * Building a tree with the version first and then writing the tree was a tenth of ingest's CPU per single
+     * create (JFR, ingest-service README); the bytes are the same.
+     */
     private static byte[] write(Object value) {
-        ObjectNode body = MAPPER.valueToTree(value);
-        ObjectNode envelope = MAPPER.createObjectNode();
-        envelope.put(SCHEMA_FIELD, SCHEMA_VERSION);
-        envelope.setAll(body);
-        return MAPPER.writeValueAsBytes(envelope);
+        byte[] record = MAPPER.writeValueAsBytes(value);
+        if (record.length < 2 || record[0] != '{') {
+            throw new IllegalStateException("an event must serialize to a JSON object: " + value.getClass());
+        }
+        boolean noFields = record.length == 2; // "{}"
+        byte[] event = new byte[SCHEMA_PREFIX.length + (noFields ? 1 : record.length)];
+        System.arraycopy(SCHEMA_PREFIX, 0, event, 0, SCHEMA_PREFIX.length);
+        if (noFields) {
+            event[SCHEMA_PREFIX.length] = '}';
+        }
+        else {
+            event[SCHEMA_PREFIX.length] = ',';
+            System.arraycopy(record, 1, event, SCHEMA_PREFIX.length + 1, record.length - 1);
+        }
+        return event;
     }
 
     private static <T> T read(byte[] bytes, Class<T> type) {

@@ -123,6 +123,35 @@ class EventCodecTests {
                 "{\"schemaVersion\":1,\"articleId\":\"a1\",\"visitorId\":\"v\",\"viewedAt\":\"2025-07-13T05:00:00Z\",\"userAgent\":\"Mozilla/5.0\"}");
     }
 
+    /** The one-pass writer against the envelope it replaced (a tree: version first, then the record's fields). */
+    @Test
+    void shouldWriteTheSameBytesAsTheTreeEnvelope() {
+        Article article = seedArticle();
+        Article bare = new Article("x", 1, ArticleStatus.PUBLISHED, "শিরোনাম", null, null, "<p>ক</p>", "ক", "national",
+                List.of(), "ডেস্ক", Edition.PRINT, "bn", article.publishedAt(), article.updatedAt(), null, null, "x", "/x");
+        Instant at = Instant.parse("2025-07-13T04:42:00.123456789Z");
+        List<Object> events = List.of(
+                new ArticlePublished(article.id(), 1, at, article),
+                new ArticlePublished(bare.id(), 1, at, bare),
+                new ArticleUpdated(article.id(), 2, at, article.withStatus(ArticleStatus.PUBLISHED, 2, article.updatedAt())),
+                new ArticleUnpublished(article.id(), 3, at, article.withStatus(ArticleStatus.UNPUBLISHED, 3, article.updatedAt())),
+                new ArticleDeleted(article.id(), 4, at),
+                new ArticleViewed("a1", "visitor-7", at, "https://www.google.com/?q=\"কিম\"\n", "Mozilla/5.0"),
+                new ArticleViewed("a1", "v", Instant.EPOCH, null, null));
+        tools.jackson.databind.json.JsonMapper mapper = EventCodec.mapper();
+
+        for (Object event : events) {
+            tools.jackson.databind.node.ObjectNode envelope = mapper.createObjectNode();
+            envelope.put("schemaVersion", EventCodec.SCHEMA_VERSION);
+            envelope.setAll((tools.jackson.databind.node.ObjectNode) mapper.valueToTree(event));
+            byte[] written = event instanceof ArticleViewed view ? EventCodec.encode(view)
+                    : EventCodec.encode((ArticleEvent) event);
+
+            assertThat(new String(written, StandardCharsets.UTF_8)).as(event.getClass().getSimpleName())
+                    .isEqualTo(new String(mapper.writeValueAsBytes(envelope), StandardCharsets.UTF_8));
+        }
+    }
+
     @Test
     void shouldRejectAWrongFirstSchemaVersionAndHalfEventsAsBefore() {
         byte[] huge = "{\"schemaVersion\":5000000000,\"articleId\":\"a\"}".getBytes(StandardCharsets.UTF_8);

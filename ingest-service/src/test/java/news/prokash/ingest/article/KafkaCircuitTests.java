@@ -1,11 +1,10 @@
 package news.prokash.ingest.article;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
+import news.prokash.harness.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -17,7 +16,7 @@ class KafkaCircuitTests {
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-07-13T04:45:00Z"));
     private final KafkaCircuit circuit = new KafkaCircuit(clock, new IngestProperties(List.of("national"),
             Duration.ofSeconds(7), RETRY_AFTER, "http://localhost:8082", List.of("bn"), Duration.ofSeconds(2),
             DataSize.ofMegabytes(1), DataSize.ofMegabytes(20),
@@ -38,29 +37,5 @@ class KafkaCircuitTests {
         circuit.succeeded();
         assertThatCode(() -> circuit.check(RETRY_AFTER)).doesNotThrowAnyException();
         assertThatCode(() -> circuit.check(RETRY_AFTER)).doesNotThrowAnyException();
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2025-07-13T04:45:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
