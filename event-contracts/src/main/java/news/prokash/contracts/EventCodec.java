@@ -25,6 +25,10 @@ public final class EventCodec {
 
     private static final String SCHEMA_FIELD = "schemaVersion";
 
+    /** What every event starts with; the record's own fields follow. */
+    private static final byte[] SCHEMA_PREFIX = ("{\"" + SCHEMA_FIELD + "\":" + SCHEMA_VERSION)
+            .getBytes(StandardCharsets.UTF_8);
+
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -63,10 +67,6 @@ public final class EventCodec {
     static ArticleViewed decodeViewInGeneral(byte[] bytes) {
         return read(bytes, ArticleViewed.class);
     }
-
-    /** What every event starts with; the record's own fields follow. */
-    private static final byte[] SCHEMA_PREFIX = ("{\"" + SCHEMA_FIELD + "\":" + SCHEMA_VERSION)
-            .getBytes(StandardCharsets.UTF_8);
 
     /**
      * The record's JSON object with the schema version spliced in as its first field: one pass over the record.

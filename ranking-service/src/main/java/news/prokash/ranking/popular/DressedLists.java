@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * The lists last answered, dressed, per kind, section and limit: reused while the counts (the snapshot), the article
  * catalogue and the second are the same. Dressing reads and decodes one summary per item from the global store,
  * which was a sixth of the service's CPU at 2,000 requests/s (JFR, README), and the website asks for the same few
- * lists over and over. An edit, unpublication or deletion changes the {@link SummaryCache}, so it still shows
- * at once; a scheduled article reaches the lists within {@code maxAge}.
+ * lists over and over. An edit, unpublication or deletion moves the change count of the {@link SummaryCache}, so it
+ * still shows at once; a scheduled article reaches the lists within {@code maxAge}.
  */
 final class DressedLists {
 

@@ -72,7 +72,7 @@ class PopularityStreamsConfiguration {
         };
     }
 
-    /** Changes to the article summaries on this instance (the dressed lists' validity). */
+    /** The article summaries decoded on this instance, and a count of their changes (the dressed lists' validity). */
     @Bean
     SummaryCache summaryCache() {
         return new SummaryCache();
