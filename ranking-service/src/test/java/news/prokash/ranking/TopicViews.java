@@ -1,5 +1,6 @@
 package news.prokash.ranking;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** What the views topic holds, read from the start to its current end: what the intake really wrote. */
+/**
+ * What the views topic (or its dead-letter topic) holds, read from the start to its current end: what the intake,
+ * or the topology, really wrote. Committed records only.
+ */
 final class TopicViews {
 
     private TopicViews() {
@@ -29,24 +32,29 @@ final class TopicViews {
 
     /** @param keys which article ids (record keys) to keep */
     static List<ArticleViewed> matching(Predicate<String> keys) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.VIEWS).stream()
+        return records(Topics.VIEWS).stream()
+                .filter(record -> record.key() != null && keys.test(new String(record.key(), StandardCharsets.UTF_8)))
+                .map(record -> EventCodec.decodeView(record.value()))
+                .toList();
+    }
+
+    /** Every record of the topic, keys and values as written. */
+    static List<ConsumerRecord<byte[], byte[]>> records(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<ArticleViewed> views = new ArrayList<>();
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key() != null && keys.test(record.key())) {
-                        views.add(EventCodec.decodeView(record.value()));
-                    }
-                }
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
             }
-            return views;
+            return records;
         }
     }
 }
