@@ -93,7 +93,9 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * Sizes: {@code -Dprokash.bench.views} (2,000,000), {@code .articles} (5,000), {@code .visitors}
  * (500,000), {@code .rate} (2,000 requests/s), {@code .seconds} (20), {@code .traffic} (1,000 views/s
- * meanwhile), {@code .stream-threads} (the service's setting). Never fails on speed.
+ * meanwhile), {@code .stream-threads} (the service's setting), {@code .warm-up-runs} (2: instances that replay the
+ * stream in the same JVM before the measured one), {@code .against} and {@code .pairs} (see
+ * {@link #compareAgainst}). Never fails on speed.
  */
 class RankingBenchmark {
 
@@ -109,6 +111,16 @@ class RankingBenchmark {
 
     /** Views per second arriving while delays and latencies are measured. */
     private static final int TRAFFIC = Integer.getInteger("prokash.bench.traffic", 1_000);
+
+    /** Service instances that replay the stream (and print their rate) before the one measured. */
+    private static final int WARM_UP_RUNS = Integer.getInteger("prokash.bench.warm-up-runs", 2);
+
+    private static final int RAW_PASSES = 3;
+
+    /** A service property to compare with the service as configured ({@link #compareAgainst}); empty: none. */
+    private static final String AGAINST = System.getProperty("prokash.bench.against", "");
+
+    private static final int PAIRS = Integer.getInteger("prokash.bench.pairs", 3);
 
     /** Stream threads of the service under test; unset: the service's own setting. */
     private static final String STREAM_THREADS = System.getProperty("prokash.bench.stream-threads", "");
@@ -138,8 +150,14 @@ class RankingBenchmark {
         int[] articleOf = zipfSequence();
         long recordBytes = produceViews(articleOf);
 
-        double raw = rawConsumerRate();
-        say("raw Kafka consumer: %,.0f records/s (%d records, %.0f bytes each)", raw, VIEWS, (double) recordBytes / VIEWS);
+        // a pass takes one or two seconds, and single passes varied 1.0–2.2 million/s between runs: the median of three
+        List<Double> passes = new ArrayList<>();
+        for (int i = 0; i < RAW_PASSES; i++) {
+            passes.add(rawConsumerRate());
+        }
+        double raw = median(passes);
+        say("raw Kafka consumer: %,.0f records/s, median of %d passes %s (%d records, %.0f bytes each)", raw, RAW_PASSES,
+                rates(passes), VIEWS, (double) recordBytes / VIEWS);
 
         double floor = streamsFloorRate(false);
         say("Kafka Streams floor (same records, exactly-once, commit 1 s, 1 stream thread, a processor that only counts):"
@@ -150,17 +168,67 @@ class RankingBenchmark {
 
         double[] redis = redisRates(articleOf);
 
+        // A freshly started JVM compiles while it counts (and while Spring still starts): what a new deployment does
+        // with a backlog, but not the rate of a service that has been running. So the same records go through
+        // WARM_UP_RUNS instances first, each with its own application id (empty state, the topic read from the
+        // start), and the rate is that of the next one, in the JVM they warmed up.
+        for (int run = 1; run <= WARM_UP_RUNS; run++) {
+            try (ConfigurableApplicationContext warmUp = startService(freePort())) {
+                double topology = topologyRate(warmUp);
+                say("topology, warm-up run %d of %d (a fresh instance, empty state): %,.0f views/s = %.0f%% of the raw"
+                        + " consumer", run, WARM_UP_RUNS, topology, 100 * topology / raw);
+            }
+        }
+        if (!AGAINST.isEmpty()) {
+            compareAgainst(raw);
+        }
         int port = freePort();
         try (ConfigurableApplicationContext app = startService(port)) {
             double topology = topologyRate(app);
-            say("topology (the service, %d stream thread(s)): %,.0f views/s = %.0f%% of the raw consumer, %.0f%% of the"
-                    + " Kafka Streams floor", streamThreads(app), topology, 100 * topology / raw, 100 * topology / floor);
+            say("topology (the service after %d warm-up run(s), empty state, %d stream thread(s)): %,.0f views/s = %.0f%% of"
+                    + " the raw consumer, %.0f%% of the Kafka Streams floor", WARM_UP_RUNS, streamThreads(app), topology,
+                    100 * topology / raw, 100 * topology / floor);
             if (redis.length > 0) {
                 say("redis ZINCRBY one at a time: %,.0f/s (topology %.2fx); pipelined (1,000): %,.0f/s (topology %.2fx)",
                         redis[0], topology / redis[0], redis[1], topology / redis[1]);
             }
             underLoad(port, app.getBean(MeterRegistry.class));
         }
+    }
+
+    /**
+     * {@code -Dprokash.bench.against=property=value}: the service as configured and the service with that one
+     * property changed, alternately in the same warm JVM ({@code .pairs} times each), so a setting is compared
+     * within minutes on one machine state rather than across runs (the machine's speed moves by half between runs).
+     */
+    private void compareAgainst(double raw) throws Exception {
+        List<Double> baseline = new ArrayList<>();
+        List<Double> changed = new ArrayList<>();
+        for (int pair = 1; pair <= PAIRS; pair++) {
+            for (boolean change : new boolean[] { pair % 2 == 0, pair % 2 != 0 }) {
+                try (ConfigurableApplicationContext app = change ? startService(freePort(), "--" + AGAINST)
+                        : startService(freePort())) {
+                    double rate = topologyRate(app);
+                    (change ? changed : baseline).add(rate);
+                    say("pair %d, %s: %,.0f views/s = %.0f%% of the raw consumer", pair, change ? AGAINST : "as configured",
+                            rate, 100 * rate / raw);
+                }
+            }
+        }
+        double base = median(baseline);
+        double with = median(changed);
+        say("as configured: %s, median %,.0f views/s; with %s: %s, median %,.0f views/s; ratio %.2f",
+                rates(baseline), base, AGAINST, rates(changed), with, with / base);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static List<String> rates(List<Double> values) {
+        return values.stream().map(r -> "%,.0f".formatted(r)).toList();
     }
 
     private void createTopics() throws Exception {
@@ -283,6 +351,8 @@ class RankingBenchmark {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        // as the service: one input partition per task, so no waiting for the others (application.yml)
+        config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         config.put(StreamsConfig.STATE_DIR_CONFIG, WORK.resolve("floor-state").toString());
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
@@ -347,7 +417,7 @@ class RankingBenchmark {
         }
     }
 
-    private ConfigurableApplicationContext startService(int port) {
+    private ConfigurableApplicationContext startService(int port, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
@@ -360,7 +430,9 @@ class RankingBenchmark {
             // the binder turns the binding's concurrency into num.stream.threads (and overrides that setting)
             args.add("--spring.cloud.stream.bindings.viewCounts-in-0.consumer.concurrency=" + STREAM_THREADS);
         }
-        say("service stream threads: %s", STREAM_THREADS.isEmpty() ? "its own setting" : STREAM_THREADS);
+        args.addAll(List.of(extraArgs));
+        say("service stream threads: %s%s", STREAM_THREADS.isEmpty() ? "its own setting" : STREAM_THREADS,
+                extraArgs.length == 0 ? "" : ", with " + String.join(" ", extraArgs));
         return new SpringApplicationBuilder(RankingApplication.class).run(args.toArray(String[]::new));
     }
 
