@@ -1,7 +1,12 @@
 package news.prokash.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import news.prokash.contracts.Article;
@@ -60,6 +65,36 @@ class SlugCollisionIntegrationTests extends IngestIntegrationSupport {
         List<String> slugs = readToTheEnd().stream()
                 .map(r -> EventCodec.decodeArticleEvent(r.value()).article().slug()).toList();
         assertThat(slugs).hasSize(3).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldRenameEveryCollidingCreateOfAGroupWrittenTogether() throws Exception {
+        int creates = 12;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Accepted>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(creates)) {
+            for (int i = 0; i < creates; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return create(SEED); // at once: written together (group commit), where the slugs meet
+                }));
+            }
+            start.countDown();
+            for (Future<Accepted> answer : answers) {
+                assertThat(answer.get()).isNotNull();
+            }
+        }
+
+        List<Article> published = readToTheEnd().stream().map(r -> EventCodec.decodeArticleEvent(r.value()).article())
+                .toList();
+        assertThat(published).hasSize(creates);
+        assertThat(published.stream().map(Article::slug).distinct()).hasSize(creates);
+        assertThat(published).filteredOn(a -> a.slug().endsWith("-" + a.id().replace("-", "")))
+                .as("all but perhaps the first renamed by its whole id").hasSizeGreaterThanOrEqualTo(creates - 1);
+        for (Article article : published) {
+            assertThat(jdbc.sql("select slug from article where id = ?").param(article.id()).query(String.class)
+                    .single()).isEqualTo(article.slug());
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import news.prokash.harness.KeepAliveHttp;
 import news.prokash.platform.LoadMix.Operation;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;

@@ -1,6 +1,7 @@
 package news.prokash.ingest.article;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 import news.prokash.contracts.Article;
@@ -11,6 +12,12 @@ import news.prokash.contracts.ArticleUnpublished;
 import news.prokash.contracts.ArticleUpdated;
 import news.prokash.contracts.EventCodec;
 import news.prokash.ingest.article.InDoubtEvents.InDoubt;
+import news.prokash.ingest.article.NewArticleWriter.Alone;
+import news.prokash.ingest.article.NewArticleWriter.Created;
+import news.prokash.ingest.article.NewArticleWriter.Outcome;
+import news.prokash.ingest.article.NewArticleWriter.Refused;
+import news.prokash.ingest.article.NewArticleWriter.Replayed;
+import news.prokash.ingest.article.NewArticleWriter.Unavailable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
@@ -56,10 +63,11 @@ class ArticleIngestService {
     private final TransactionOperations tx;
     private final IngestMetrics metrics;
     private final IngestProperties properties;
+    private final GroupedCreates groups;
 
     ArticleIngestService(ArticleFactory factory, ArticlePublisher publisher, ArticleRepository articles,
             IdempotencyRepository keys, InDoubtEvents inDoubt, KafkaCircuit circuit, TransactionOperations tx,
-            IngestMetrics metrics, IngestProperties properties) {
+            IngestMetrics metrics, IngestProperties properties, GroupedCreates groups) {
         this.factory = factory;
         this.publisher = publisher;
         this.articles = articles;
@@ -69,11 +77,18 @@ class ArticleIngestService {
         this.tx = tx;
         this.metrics = metrics;
         this.properties = properties;
+        this.groups = groups;
     }
 
     Accepted create(IngestRequest request, @Nullable Idempotency idempotency) {
         Article article = factory.create(request);
         boolean derivedSlug = !Slugs.given(request.slug());
+        if (properties.createGroup() > 0) {
+            Accepted grouped = createInGroup(article, derivedSlug, idempotency);
+            if (grouped != null) {
+                return grouped;
+            }
+        }
         return apply(article.id(), true, idempotency, new Change() {
             @Override
             public ArticleEvent next(@Nullable StoredArticle current) {
@@ -85,6 +100,48 @@ class ArticleIngestService {
                 return derivedSlug ? ArticleFactory.published(factory.withUniqueSlug(article)) : null;
             }
         });
+    }
+
+    /** The create written with other concurrent ones; null if it is to be written on its own. */
+    private @Nullable Accepted createInGroup(Article article, boolean derivedSlug, @Nullable Idempotency idempotency) {
+        try {
+            circuit.check(properties.retryAfter());
+            inDoubt.settle(null, idempotency == null ? null : idempotency.key());
+        }
+        catch (PublishFailedException e) {
+            metrics.failed();
+            throw e;
+        }
+        Outcome outcome = groups.create(NewArticleWriter.Draft.of(article, derivedSlug, idempotency));
+        switch (outcome) {
+            case Created created -> {
+                metrics.accepted();
+                return created.accepted();
+            }
+            case Replayed replayed -> {
+                Accepted first;
+                try {
+                    first = replay(replayed.remembered(), Objects.requireNonNull(idempotency));
+                }
+                catch (ArticleProblem e) {
+                    metrics.rejected();
+                    throw e;
+                }
+                metrics.accepted();
+                return first;
+            }
+            case Refused refused -> {
+                metrics.rejected();
+                throw refused.problem();
+            }
+            case Unavailable unavailable -> {
+                metrics.failed();
+                throw unavailable.exception(properties.retryAfter());
+            }
+            case Alone alone -> {
+                return null;
+            }
+        }
     }
 
     Accepted update(String id, IngestRequest request, long basedOn, @Nullable Idempotency idempotency) {

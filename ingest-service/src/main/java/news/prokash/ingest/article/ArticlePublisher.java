@@ -49,6 +49,15 @@ class ArticlePublisher {
         }
     }
 
+    /**
+     * Sends what was sent so far without waiting out {@code linger.ms}, and returns once it is acknowledged or
+     * failed (within {@code delivery.timeout.ms}). For a group of sends that is complete: the linger is there to
+     * gather concurrent sends, and a group already has them.
+     */
+    void sendNow() {
+        kafka.flush();
+    }
+
     void await(String articleId, CompletableFuture<SendResult<String, byte[]>> sent) {
         try {
             sent.get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -5,27 +5,22 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import news.prokash.contracts.Article;
-import news.prokash.contracts.ArticlePublished;
-import news.prokash.contracts.EventCodec;
-import news.prokash.ingest.article.InDoubtEvents.InDoubt;
+import news.prokash.ingest.article.NewArticleWriter.Alone;
+import news.prokash.ingest.article.NewArticleWriter.Created;
+import news.prokash.ingest.article.NewArticleWriter.Draft;
+import news.prokash.ingest.article.NewArticleWriter.Outcome;
+import news.prokash.ingest.article.NewArticleWriter.Refused;
+import news.prokash.ingest.article.NewArticleWriter.Replayed;
+import news.prokash.ingest.article.NewArticleWriter.Unavailable;
 import news.prokash.ingest.article.ProblemDetailsAdvice.FieldMessage;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,45 +40,25 @@ class BulkIngestService {
     record BulkResult(int accepted, int rejected, List<LineResult> results) {
     }
 
-    /**
-     * A valid line on its way: the row with the event's bytes, and whether its slug was derived. The article
-     * itself is not kept: a chunk's lines wait for their acknowledgements, and holding each body twice more
-     * until then made the collector copy it; the rare rename reads it back from the event.
-     */
-    private record Pending(int line, StoredArticle row, boolean derivedSlug) {
-
-        static Pending of(int line, Article article, boolean derivedSlug) {
-            ArticlePublished event = ArticleFactory.published(article);
-            return new Pending(line, StoredArticle.of(event, EventCodec.encode(event), article.slug()), derivedSlug);
-        }
-
-        Article article() {
-            return Objects.requireNonNull(row.decoded().article(), "a new article's event carries it");
-        }
+    /** A valid line on its way. */
+    private record Pending(int line, Draft draft) {
     }
 
     private final JsonMapper json;
     private final Validator validator;
     private final ArticleFactory factory;
-    private final ArticleRepository articles;
-    private final ArticlePublisher publisher;
-    private final InDoubtEvents inDoubt;
+    private final NewArticleWriter writer;
     private final KafkaCircuit circuit;
-    private final TransactionOperations tx;
     private final IngestMetrics metrics;
     private final IngestProperties properties;
 
-    BulkIngestService(JsonMapper json, Validator validator, ArticleFactory factory, ArticleRepository articles,
-            ArticlePublisher publisher, InDoubtEvents inDoubt, KafkaCircuit circuit, TransactionOperations tx,
-            IngestMetrics metrics, IngestProperties properties) {
+    BulkIngestService(JsonMapper json, Validator validator, ArticleFactory factory, NewArticleWriter writer,
+            KafkaCircuit circuit, IngestMetrics metrics, IngestProperties properties) {
         this.json = json;
         this.validator = validator;
         this.factory = factory;
-        this.articles = articles;
-        this.publisher = publisher;
-        this.inDoubt = inDoubt;
+        this.writer = writer;
         this.circuit = circuit;
-        this.tx = tx;
         this.metrics = metrics;
         this.properties = properties;
     }
@@ -117,7 +92,7 @@ class BulkIngestService {
                 continue;
             }
             IngestRequest request = (IngestRequest) parsed;
-            chunk.add(Pending.of(number, factory.create(request), !Slugs.given(request.slug())));
+            chunk.add(new Pending(number, Draft.of(factory.create(request), !Slugs.given(request.slug()), null)));
             if (chunk.size() == properties.bulkChunk()) {
                 results.addAll(flush(chunk));
                 chunk.clear();
@@ -159,78 +134,37 @@ class BulkIngestService {
             return List.of();
         }
         List<LineResult> results = new ArrayList<>(chunk.size());
-        List<Pending> sent = new ArrayList<>(chunk.size());
-        AtomicBoolean acknowledged = new AtomicBoolean();
         try {
             circuit.check(properties.retryAfter());
-            tx.executeWithoutResult(status -> {
-                Consumer<Pending> refuse = pending -> {
-                    metrics.rejected();
-                    results.add(problem(pending.line(), ArticleProblem.slugTaken(pending.row().slug()).getBody()));
-                };
-                List<Pending> renamed = new ArrayList<>();
-                insert(chunk, pending -> {
-                    if (pending.derivedSlug()) {
-                        // the headline's slug met another article's: the whole id is unique
-                        renamed.add(Pending.of(pending.line(), factory.withUniqueSlug(pending.article()), false));
-                    }
-                    else {
-                        refuse.accept(pending);
-                    }
-                }, sent);
-                insert(renamed, refuse, sent);
-                List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>(sent.size());
-                for (Pending pending : sent) {
-                    acks.add(publisher.send(pending.row().id(), pending.row().event()));
-                }
-                PublishFailedException failure = null;
-                for (int i = 0; i < sent.size(); i++) {
-                    try {
-                        publisher.await(sent.get(i).row().id(), acks.get(i));
-                    }
-                    catch (PublishFailedException e) {
-                        failure = e;
-                    }
-                }
-                if (failure != null) {
-                    // some are on the log, some perhaps: all in doubt until settled (same bytes again)
-                    sent.forEach(p -> inDoubt.add(new InDoubt(p.row(), null, null)));
-                    throw failure;
-                }
-                acknowledged.set(true); // new ids, known to no one else: nothing to block while committing
-            });
-            for (Pending pending : sent) {
-                metrics.accepted();
-                results.add(new LineResult(pending.line(), pending.row().id(), 1L, null));
-            }
         }
-        catch (PublishFailedException | DataAccessException | TransactionException e) {
-            if (acknowledged.get()) {
-                sent.forEach(p -> inDoubt.add(new InDoubt(p.row(), null, null))); // on the log, not stored
-            }
-            results.clear();
-            for (Pending pending : chunk) {
-                metrics.failed();
-                results.add(problem(pending.line(), unavailable()));
-            }
+        catch (PublishFailedException e) {
+            chunk.forEach(pending -> results.add(unavailable(pending.line())));
+            return results;
+        }
+        List<Outcome> outcomes = writer.write(chunk.stream().map(Pending::draft).toList());
+        for (int i = 0; i < chunk.size(); i++) {
+            int line = chunk.get(i).line();
+            results.add(switch (outcomes.get(i)) {
+                case Created created -> {
+                    metrics.accepted();
+                    yield new LineResult(line, created.accepted().id(), created.accepted().version(), null);
+                }
+                case Refused refused -> {
+                    metrics.rejected();
+                    yield problem(line, refused.problem().getBody());
+                }
+                // a deadlock with another writer undoes the chunk before anything is sent: the line is sent again
+                case Unavailable unavailable -> unavailable(line);
+                case Alone alone -> unavailable(line);
+                case Replayed replayed -> throw new IllegalStateException("bulk lines carry no Idempotency-Key");
+            });
         }
         return results;
     }
 
-    /** Inserts the rows in one batch; the inserted go to {@code inserted}, those whose slug is taken to {@code taken}. */
-    private void insert(List<Pending> pending, Consumer<Pending> taken, List<Pending> inserted) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        boolean[] done = articles.insertAll(pending.stream().map(Pending::row).toList());
-        for (int i = 0; i < pending.size(); i++) {
-            if (done[i]) {
-                inserted.add(pending.get(i));
-            }
-            else {
-                taken.accept(pending.get(i));
-            }
-        }
+    private LineResult unavailable(int line) {
+        metrics.failed();
+        return problem(line, unavailable());
     }
 
     private static LineResult invalid(int line, String detail, List<FieldMessage> errors) {

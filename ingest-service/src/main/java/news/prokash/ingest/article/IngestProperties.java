@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param bulkChunk how many bulk lines are stored and sent together (one transaction, sends in flight)
  * @param maxBulkLines the most articles one bulk request may hold: every line gets a result in the
  *     answer, so 20 MB of "{}" lines would otherwise make an answer of hundreds of megabytes
+ * @param createGroup the most concurrent single creates written in one transaction ({@link GroupedCreates});
+ *     0 writes each create in a transaction of its own
  */
 @ConfigurationProperties("prokash.ingest")
 @Validated
@@ -40,6 +42,7 @@ public record IngestProperties(
         @DefaultValue("20MB") DataSize maxBulkBody,
         @DefaultValue("500") @Min(1) int bulkChunk,
         @DefaultValue("10000") @Min(1) int maxBulkLines,
+        @DefaultValue("64") @Min(0) int createGroup,
         @DefaultValue @Valid @NotNull Topic topic) {
 
     /**

@@ -1,4 +1,4 @@
-package news.prokash.platform;
+package news.prokash.harness;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -19,15 +19,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP/1.1 keep-alive connection driven by one thread: write a request, read its answer, again. The
- * load generator's client. The JDK's {@code HttpClient} cost it about 280 µs of CPU per request (56 % of
- * a core at 2,000 popular-list requests/s, on the same two cores as the platform it measures); a blocking
- * socket per worker needs a write and a read. Answers may be sized or chunked; a broken, closed or
- * idle connection is opened again for the next request.
+ * client of the load generator ({@code ./prokash load}) and of the benchmarks, which share two cores with
+ * what they measure. The JDK's {@code HttpClient} cost the load generator about 280 µs of CPU per request
+ * (56 % of a core at 2,000 popular-list requests/s); a blocking socket per worker needs a write and a read.
+ * Answers may be sized or chunked; a broken, closed or idle connection is opened again for the next request.
  */
-final class KeepAliveHttp implements Closeable {
+public final class KeepAliveHttp implements Closeable {
 
     /** An answer: status and body (UTF-8). */
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
     }
 
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
@@ -53,7 +53,7 @@ final class KeepAliveHttp implements Closeable {
 
     private long lastUsed;
 
-    KeepAliveHttp(URI base, int readTimeoutMillis) {
+    public KeepAliveHttp(URI base, int readTimeoutMillis) {
         this.address = new InetSocketAddress(base.getHost(), base.getPort());
         this.hostHeader = base.getHost() + ":" + base.getPort();
         this.readTimeoutMillis = readTimeoutMillis;
@@ -63,7 +63,7 @@ final class KeepAliveHttp implements Closeable {
      * Sends {@code method target} with the given header lines ("Name: value") and body (none if null) and
      * reads the whole answer. An IOException leaves the connection closed; the next call opens a new one.
      */
-    Answer exchange(String method, String target, List<String> headers, byte @Nullable [] body) throws IOException {
+    public Answer exchange(String method, String target, List<String> headers, byte @Nullable [] body) throws IOException {
         try {
             if (socket != null && System.nanoTime() - lastUsed > REUSE_WITHIN_NANOS) {
                 close(); // the server may be closing it this very moment: a new one, rather than a lost request

@@ -1,4 +1,4 @@
-package news.prokash.platform;
+package news.prokash.harness;
 
 import java.io.IOException;
 import java.io.OutputStream;
