@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
@@ -25,6 +26,9 @@ import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import news.prokash.harness.JitWarmUp;
 import news.prokash.harness.KeepAliveHttp;
 import news.prokash.harness.MachineCpu;
@@ -45,6 +49,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Sustained accepted articles per second and latency of single and bulk ingest of seed-sized (~5 KB)
@@ -77,6 +83,22 @@ class IngestBenchmark extends IngestIntegrationSupport {
 
     private static final int PAIRS = Integer.getInteger("prokash.bench.pairs", 3);
 
+    /**
+     * The servers write as production's do: with the tests' defaults PostgreSQL and Kafka leave all writeback to
+     * the OS, whose bursts stalled every process here for up to 450 ms ({@code PostgresServer.fsync},
+     * {@code KafkaBroker.flushEvery}). Runs before the harness starts them: the registry's values are read only
+     * when the context starts. Either can be set on the command line instead.
+     */
+    @DynamicPropertySource
+    static void serversWritingAsInProduction(DynamicPropertyRegistry registry) {
+        if (System.getProperty("prokash.harness.postgres.fsync") == null) {
+            System.setProperty("prokash.harness.postgres.fsync", "on");
+        }
+        if (System.getProperty("prokash.harness.kafka.flush-ms") == null) {
+            System.setProperty("prokash.harness.kafka.flush-ms", "1000");
+        }
+    }
+
     @LocalServerPort
     int port;
 
@@ -97,8 +119,12 @@ class IngestBenchmark extends IngestIntegrationSupport {
                 throw new IllegalStateException("the benchmark article is refused: " + first.body());
             }
         }
-        System.out.printf("%nIngestBenchmark: article %d bytes, %d cores, %s%n", article.getBytes().length,
-                Runtime.getRuntime().availableProcessors(), java.time.OffsetDateTime.now());
+        System.out.printf("%nIngestBenchmark: article %d bytes, %d cores, PostgreSQL fsync=%s shared_buffers=%s"
+                + " backend_flush_after=%s, Kafka flush every %s ms, %s%n", article.getBytes().length,
+                Runtime.getRuntime().availableProcessors(), jdbc.sql("show fsync").query(String.class).single(),
+                jdbc.sql("show shared_buffers").query(String.class).single(),
+                jdbc.sql("show backend_flush_after").query(String.class).single(),
+                System.getProperty("prokash.harness.kafka.flush-ms", "(never)"), OffsetDateTime.now());
 
         // the raw producer first: run after the warm-up, its Kafka client code had the JIT recompiling the service's
         double raw = rawProducerRate();
@@ -118,9 +144,17 @@ class IngestBenchmark extends IngestIntegrationSupport {
             System.out.printf("  CPU per accepted article: %s%n", cpu.perItemSince(peak.accepted()));
             System.out.printf("  %s%n", groups(meters, groupsBefore));
 
+            long[] serverBefore = overFiftyMillis(meters, "http.server.requests");
+            long[] kafkaBefore = overFiftyMillis(meters, "spring.kafka.template");
             Result half = openLoop(port, article, token, peak.rate() / 2);
             System.out.printf("single ingest at half the peak (%.0f/s offered): %.0f accepted/s (%d errors); latency %s%n",
                     peak.rate() / 2, half.rate(), half.errors(), half.latency());
+            long[] server = overFiftyMillis(meters, "http.server.requests");
+            long[] kafka = overFiftyMillis(meters, "spring.kafka.template");
+            // which server a slow answer waited for: the service's own timing of requests and of Kafka's acks
+            System.out.printf("  over 44.7 ms meanwhile: %d of %d requests as the service timed them, %d of %d Kafka"
+                    + " acknowledgements%n", server[1] - serverBefore[1], server[0] - serverBefore[0],
+                    kafka[1] - kafkaBefore[1], kafka[0] - kafkaBefore[0]);
             if (!AGAINST.isEmpty()) {
                 compareAgainst(article, token);
             }
@@ -175,6 +209,27 @@ class IngestBenchmark extends IngestIntegrationSupport {
             System.out.printf("as configured: median %.0f accepted/s %s; with %s: median %.0f accepted/s %s; ratio %.2f%n",
                     median(configured), configured, AGAINST, median(changed), changed, median(changed) / median(configured));
         }
+    }
+
+    /**
+     * How many of a timer's events there were, and how many took longer than its histogram's last bucket up to
+     * 50 ms (Micrometer's buckets: 44.7 ms, then 50.3 ms).
+     */
+    private static long[] overFiftyMillis(MeterRegistry meters, String timer) {
+        long count = 0;
+        long fast = 0;
+        for (Timer each : meters.find(timer).timers()) {
+            HistogramSnapshot snapshot = each.takeSnapshot();
+            count += snapshot.count();
+            double within = 0;
+            for (CountAtBucket bucket : snapshot.histogramCounts()) {
+                if (bucket.bucket(TimeUnit.MILLISECONDS) <= 50) {
+                    within = Math.max(within, bucket.count());
+                }
+            }
+            fast += (long) within;
+        }
+        return new long[] { count, count - fast };
     }
 
     /** The count and total of {@code prokash.ingest.create.group}: transactions of grouped creates, creates in them. */

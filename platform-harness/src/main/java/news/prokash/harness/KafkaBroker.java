@@ -160,7 +160,25 @@ public final class KafkaBroker extends ChildServer {
 				share.coordinator.state.topic.replication.factor=1
 				share.coordinator.state.topic.min.isr=1
 				group.initial.rebalance.delay.ms=0
-				""".formatted(port, controllerPort, data);
+				""".formatted(port, controllerPort, data) + flushEvery();
+	}
+
+	/**
+	 * {@code -Dprokash.harness.kafka.flush-ms=N}: the broker writes its logs to disk every N ms. By default (as
+	 * Kafka's own default) it never asks, and the OS writes the dirty pages when they are 30 s old: at the ingest
+	 * benchmark's 25 MB/s that was 500 MB at once, which stalled every process on the disk for 150–450 ms.
+	 * Production brokers have disks of their own; this one shares the benchmark's, so a benchmark that quotes
+	 * latency asks for small, steady writes.
+	 */
+	static String flushEvery() {
+		String millis = System.getProperty("prokash.harness.kafka.flush-ms", "");
+		if (millis.isEmpty()) {
+			return "";
+		}
+		if (!millis.matches("[1-9][0-9]{0,6}")) {
+			throw new IllegalArgumentException("prokash.harness.kafka.flush-ms is a number of ms, not " + millis);
+		}
+		return "log.flush.interval.ms=%1$s%nlog.flush.scheduler.interval.ms=%1$s%n".formatted(millis);
 	}
 
 	// console only: the child's output goes to kafka.log

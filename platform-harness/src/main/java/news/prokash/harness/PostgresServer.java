@@ -71,6 +71,23 @@ public final class PostgresServer implements AutoCloseable {
 		return start(workDir, port, DEFAULT_DATABASE, true);
 	}
 
+	/**
+	 * {@code off} unless {@code -Dprokash.harness.postgres.fsync=on}. Off, the tests run faster; but then PostgreSQL
+	 * also gives the OS no hints to write its pages early ({@code checkpoint_flush_after} and the like do nothing
+	 * without fsync), so under sustained writes hundreds of MB of dirty pages pile up and are written in bursts
+	 * that stall every process on the disk for a few hundred ms (seen in the ingest benchmark). A benchmark that
+	 * quotes latency runs with it on, as production does, and then also with production's larger buffers and
+	 * with backends that ask for their own writes early ({@code backend_flush_after}): a backend evicting dirty
+	 * buffers at 20 MB/s otherwise still left them all to the OS.
+	 */
+	static String fsync() {
+		String fsync = System.getProperty("prokash.harness.postgres.fsync", "off");
+		if (!fsync.equals("on") && !fsync.equals("off")) {
+			throw new IllegalArgumentException("prokash.harness.postgres.fsync is on or off, not " + fsync);
+		}
+		return fsync;
+	}
+
 	/** Stops a PostgreSQL an earlier run left running in this work dir, if any. */
 	public static void stopLeftover(Path workDir) {
 		Path dir = workDir.toAbsolutePath().normalize();
@@ -126,7 +143,10 @@ public final class PostgresServer implements AutoCloseable {
 				// no socket file in /tmp
 				.setServerConfig("unix_socket_directories", "")
 				.setServerConfig("max_connections", "200")
-				.setServerConfig("fsync", "off")
+				.setServerConfig("fsync", fsync())
+				// with fsync on, as production: its buffers and its own early writes (see fsync())
+				.setServerConfig("shared_buffers", fsync().equals("on") ? "512MB" : "128MB")
+				.setServerConfig("backend_flush_after", fsync().equals("on") ? "256kB" : "0")
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
 				.setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.micrometer.core.instrument.DistributionSummary;
@@ -23,8 +23,11 @@ import org.springframework.stereotype.Component;
  * round trips to PostgreSQL and most of Kafka's per-request work. No timer: a create that finds no group
  * under way starts one at once, so a lone create waits for nothing but itself.
  *
- * <p>One group is written at a time, by one of the waiting request threads (the leader); when it is done it
- * hands the lead to the next waiting create, whose thread writes the next group. The others only park.
+ * <p>A group is written by one of the waiting request threads (its leader); when it is done it hands the lead
+ * to the next waiting create, whose thread writes the next group. The others only park. Up to
+ * {@code prokash.ingest.create-groups-in-flight} groups are written at once (1: on two cores a second group in
+ * flight halved the groups and gained nothing; with more cores, the next group could be written while one
+ * waits for Kafka's acknowledgements and PostgreSQL's commit).
  */
 @Component
 class GroupedCreates {
@@ -51,20 +54,22 @@ class GroupedCreates {
     }
 
     private final ConcurrentLinkedQueue<Member> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean leading = new AtomicBoolean();
+    private final AtomicInteger leaders = new AtomicInteger();
     private final Function<List<Draft>, List<Outcome>> writer;
     private final int maxGroup;
+    private final int maxLeaders;
     private final DistributionSummary sizes;
 
     @Autowired
     GroupedCreates(NewArticleWriter writer, IngestProperties properties, MeterRegistry registry) {
-        this(writer::write, properties.createGroup(), registry);
+        this(writer::write, properties.createGroup(), properties.createGroupsInFlight(), registry);
     }
 
-    /** @param writer writes one group; never called for two groups at once */
-    GroupedCreates(Function<List<Draft>, List<Outcome>> writer, int maxGroup, MeterRegistry registry) {
+    /** @param writer writes one group; called for at most {@code maxLeaders} groups at once */
+    GroupedCreates(Function<List<Draft>, List<Outcome>> writer, int maxGroup, int maxLeaders, MeterRegistry registry) {
         this.writer = writer;
         this.maxGroup = Math.max(1, maxGroup);
+        this.maxLeaders = Math.max(1, maxLeaders);
         this.sizes = DistributionSummary.builder("prokash.ingest.create.group")
                 .description("Single creates written together in one transaction")
                 .baseUnit("articles")
@@ -75,7 +80,7 @@ class GroupedCreates {
     Outcome create(Draft draft) {
         Member member = new Member(draft);
         waiting.add(member);
-        if (leading.compareAndSet(false, true)) {
+        if (takeLead()) {
             lead(null);
         }
         Outcome outcome = await(member);
@@ -115,7 +120,7 @@ class GroupedCreates {
             write(group);
         }
         finally {
-            leading.set(false);
+            leaders.decrementAndGet();
             handOff();
         }
     }
@@ -142,13 +147,23 @@ class GroupedCreates {
      * and leads itself.
      */
     private void handOff() {
-        while (!waiting.isEmpty() && leading.compareAndSet(false, true)) {
+        while (!waiting.isEmpty() && takeLead()) {
             Member next = waiting.poll();
             if (next != null) {
                 next.outcome().complete(null);
                 return;
             }
-            leading.set(false);
+            leaders.decrementAndGet();
         }
+    }
+
+    /** True if this thread may write a group now: fewer than {@code maxLeaders} are being written. */
+    private boolean takeLead() {
+        for (int now = leaders.get(); now < maxLeaders; now = leaders.get()) {
+            if (leaders.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -16,6 +16,8 @@ import news.prokash.ingest.article.NewArticleWriter.Created;
 import news.prokash.ingest.article.NewArticleWriter.Draft;
 import news.prokash.ingest.article.NewArticleWriter.Outcome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -48,10 +50,12 @@ class GroupedCreatesTests {
         }
     }
 
-    @Test
-    void shouldGiveEveryConcurrentCreateItsOwnOutcomeWritingOneGroupAtATime() throws Exception {
+    @ParameterizedTest(name = "{0} group(s) in flight")
+    @ValueSource(ints = { 1, 2 })
+    void shouldGiveEveryConcurrentCreateItsOwnOutcomeWritingAtMostTheGroupsInFlightAtOnce(int inFlight)
+            throws Exception {
         Writer writer = new Writer();
-        GroupedCreates groups = new GroupedCreates(writer::write, 16, registry);
+        GroupedCreates groups = new GroupedCreates(writer::write, 16, inFlight, registry);
         int threads = 48;
         int each = 100;
         CountDownLatch start = new CountDownLatch(1);
@@ -78,7 +82,7 @@ class GroupedCreatesTests {
             }
         }
         assertThat(writer.sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(threads * each);
-        assertThat(writer.mostAtOnce.get()).as("one group at a time").isEqualTo(1);
+        assertThat(writer.mostAtOnce.get()).as("groups written at once").isEqualTo(inFlight);
         assertThat(writer.sizes).allSatisfy(size -> assertThat(size).isBetween(1, 16));
         assertThat(writer.sizes.stream().mapToInt(Integer::intValue).max().orElseThrow())
                 .as("creates that wait while a group is written go together").isGreaterThan(1);
@@ -88,7 +92,7 @@ class GroupedCreatesTests {
     @Test
     void shouldWriteALoneCreateAtOnceByItself() {
         Writer writer = new Writer();
-        GroupedCreates groups = new GroupedCreates(writer::write, 64, registry);
+        GroupedCreates groups = new GroupedCreates(writer::write, 64, 2, registry);
 
         assertThat(groups.create(draft("a"))).isEqualTo(new Created(new Accepted("a", 1)));
         assertThat(groups.create(draft("b"))).isEqualTo(new Created(new Accepted("b", 1)));
@@ -103,7 +107,7 @@ class GroupedCreatesTests {
                 throw new IllegalStateException("a bug in the writer");
             }
             return group.stream().<Outcome>map(d -> new Created(new Accepted(d.row().id(), 1))).toList();
-        }, 64, registry);
+        }, 64, 2, registry);
 
         assertThatIllegalStateException().isThrownBy(() -> groups.create(draft("a"))).withMessage("a bug in the writer");
         assertThat(groups.create(draft("b"))).as("the lead was given back").isEqualTo(new Created(new Accepted("b", 1)));

@@ -20,7 +20,7 @@ class KafkaCircuitTests {
     private final KafkaCircuit circuit = new KafkaCircuit(clock, new IngestProperties(List.of("national"),
             Duration.ofSeconds(7), RETRY_AFTER, "http://localhost:8082", List.of("bn"), Duration.ofSeconds(2),
             DataSize.ofMegabytes(1), DataSize.ofMegabytes(20),
-            500, 10_000, 64, new IngestProperties.Topic(1, Duration.ofMinutes(1))));
+            500, 10_000, 64, 1, new IngestProperties.Topic(1, Duration.ofMinutes(1))));
 
     @Test
     void shouldRefuseAtOnceAfterAFailureThenProbeOnceAndRecoverBySuccess() {
