@@ -128,6 +128,7 @@ public final class PostgresServer implements AutoCloseable {
 		ChildProcesses.deleteIfExists(logFile);
 		int port = ChildProcesses.portOrFree("PostgreSQL", requestedPort);
 
+		boolean fsync = fsync().equals("on");
 		EmbeddedPostgres postgres;
 		try {
 			postgres = EmbeddedPostgres.builder()
@@ -143,10 +144,10 @@ public final class PostgresServer implements AutoCloseable {
 				// no socket file in /tmp
 				.setServerConfig("unix_socket_directories", "")
 				.setServerConfig("max_connections", "200")
-				.setServerConfig("fsync", fsync())
+				.setServerConfig("fsync", fsync ? "on" : "off")
 				// with fsync on, as production: its buffers and its own early writes (see fsync())
-				.setServerConfig("shared_buffers", fsync().equals("on") ? "512MB" : "128MB")
-				.setServerConfig("backend_flush_after", fsync().equals("on") ? "256kB" : "0")
+				.setServerConfig("shared_buffers", fsync ? "512MB" : "128MB")
+				.setServerConfig("backend_flush_after", fsync ? "256kB" : "0")
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
 				.setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

@@ -135,7 +135,7 @@ class NewArticleWriter {
             tx.executeWithoutResult(status -> {
                 List<Integer> fresh = replayKnownKeys(drafts, outcomes);
                 List<Integer> renamed = new ArrayList<>();
-                insert(drafts, fresh, i -> drafts.get(i).row(), rows, sent, i -> {
+                insert(fresh, i -> drafts.get(i).row(), rows, sent, i -> {
                     if (drafts.get(i).derivedSlug()) {
                         renamed.add(i); // the headline's slug met another article's: the whole id is unique
                     }
@@ -145,25 +145,23 @@ class NewArticleWriter {
                 });
                 Map<Integer, StoredArticle> byRename = new HashMap<>();
                 for (int i : renamed) {
-                    Article article = factory.withUniqueSlug(drafts.get(i).article());
-                    ArticlePublished event = ArticleFactory.published(article);
-                    byRename.put(i, StoredArticle.of(event, EventCodec.encode(event), article.slug()));
+                    byRename.put(i, Draft.of(factory.withUniqueSlug(drafts.get(i).article()), false, null).row());
                 }
-                insert(drafts, renamed, byRename::get, rows, sent,
+                insert(renamed, byRename::get, rows, sent,
                         i -> outcomes[i] = new Refused(ArticleProblem.slugTaken(byRename.get(i).slug())));
                 rememberKeys(drafts, sent, rows);
                 publish(drafts, sent, rows);
                 acknowledged[0] = true; // new ids, known to no one else: nothing to block while committing
             });
             for (int n = 0; n < sent.size(); n++) {
-                outcomes[sent.get(n)] = new Created(new ArticleIngestService.Accepted(rows.get(n).id(), 1));
+                outcomes[sent.get(n)] = new Created(new Accepted(rows.get(n).id(), 1));
             }
         }
         catch (Undo e) {
             Arrays.fill(outcomes, ALONE); // nothing was sent
         }
         catch (PublishFailedException e) {
-            unavailable(outcomes, sent, new Unavailable(false, e.getCause())); // what was sent is in doubt already
+            unavailable(outcomes, new Unavailable(false, e.getCause())); // what was sent is in doubt already
         }
         catch (DataAccessException | TransactionException e) {
             if (acknowledged[0]) {
@@ -176,7 +174,7 @@ class NewArticleWriter {
                 Arrays.fill(outcomes, ALONE);
                 return Arrays.asList(outcomes);
             }
-            unavailable(outcomes, sent, new Unavailable(true, e));
+            unavailable(outcomes, new Unavailable(true, e));
         }
         return Arrays.asList(outcomes);
     }
@@ -209,7 +207,7 @@ class NewArticleWriter {
     }
 
     /** Inserts the rows of {@code which} in one batch: the inserted join {@code sent}, the others go to {@code taken}. */
-    private void insert(List<Draft> drafts, List<Integer> which, IntFunction<StoredArticle> row,
+    private void insert(List<Integer> which, IntFunction<StoredArticle> row,
             List<StoredArticle> rows, List<Integer> sent, IntConsumer taken) {
         if (which.isEmpty()) {
             return;
@@ -277,11 +275,11 @@ class NewArticleWriter {
                 idempotency == null ? null : idempotency.fingerprint());
     }
 
-    /** The sent and the undecided get 503; a replayed key or a taken slug keeps its answer. */
-    private static void unavailable(Outcome[] outcomes, List<Integer> sent, Unavailable unavailable) {
-        for (int i : sent) {
-            outcomes[i] = unavailable;
-        }
+    /**
+     * The undecided get 503, the sent among them (they are decided only once committed); a replayed key or a
+     * taken slug keeps its answer.
+     */
+    private static void unavailable(Outcome[] outcomes, Unavailable unavailable) {
         for (int i = 0; i < outcomes.length; i++) {
             if (outcomes[i] == null) {
                 outcomes[i] = unavailable;
