@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import news.prokash.harness.ChildProcesses;
 import news.prokash.harness.ElasticsearchEndpoint;
+import news.prokash.harness.FreePorts;
 import news.prokash.harness.KafkaEndpoint;
 import news.prokash.harness.PostgresEndpoint;
 
@@ -178,10 +179,8 @@ final class Platform implements AutoCloseable {
         return settings.workDir().resolve("ranking-service").resolve("kafka-streams");
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    static int freePort() {
+        return FreePorts.pick();
     }
 
     static int requireFree(String what, int port) {

@@ -227,12 +227,7 @@ public final class ChildProcesses {
 	}
 
 	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return FreePorts.pick();
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +45,7 @@ import news.prokash.contracts.ArticleViewed;
 import news.prokash.contracts.Edition;
 import news.prokash.contracts.EventCodec;
 import news.prokash.contracts.Topics;
+import news.prokash.harness.FreePorts;
 import news.prokash.harness.Infrastructure;
 import news.prokash.harness.JitWarmUp;
 import org.apache.kafka.clients.admin.Admin;
@@ -712,10 +712,8 @@ class RankingBenchmark {
         return "article-" + rank;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return FreePorts.pick();
     }
 
     private static String version(Path redis) throws IOException, InterruptedException {

@@ -1,7 +1,6 @@
 package news.prokash.ranking;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +33,7 @@ import news.prokash.contracts.Edition;
 import news.prokash.contracts.EventCodec;
 import news.prokash.contracts.LeadImage;
 import news.prokash.contracts.Topics;
+import news.prokash.harness.FreePorts;
 import news.prokash.harness.Infrastructure;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -542,9 +542,7 @@ class RankingIntegrationTests {
 
         void start() throws IOException {
             if (port == 0) {
-                try (ServerSocket socket = new ServerSocket(0)) {
-                    port = socket.getLocalPort();
-                }
+                port = FreePorts.pick();
             }
             String kafka = Infrastructure.kafka().bootstrapServers();
             List<String> args = new ArrayList<>(List.of("--server.port=" + port,
