@@ -25,11 +25,11 @@ final class Nfc {
      * AU length mark composes (ো, ৌ); and the marks nukta (class 7), virama (9) and sandhi mark (230) must
      * follow one another in that order. {@code false} only means "ask the JDK".
      */
-    static boolean isKnownNfc(CharSequence text) {
+    static boolean isKnownNfc(String text) {
         char previous = 0;
         int previousClass = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        // over a copy: String.charAt checks its index on every character of a Bengali (UTF-16) string
+        for (char c : text.toCharArray()) {
             int combiningClass = 0;
             if (c >= 0x0980 && c <= 0x09FF) {
                 switch (c) {

@@ -140,6 +140,47 @@ class HtmlSanitizerTests {
     }
 
     /**
+     * The hand-written serializer against jsoup's own {@code html()} of the same cleaned tree: random bodies of
+     * the allow-list's tags, attributes with and without values, every character jsoup escapes or writes as a
+     * number, text and attributes with each character below U+0100, surrogates and Bengali.
+     */
+    @Test
+    void shouldWriteTheCleanedHtmlAsJsoupDoes() {
+        String[] pieces = { "<p>", "</p>", "<br>", "<br/>", "<hr>", "<h2>", "</h2>", "<b>", "</b>", "<ul><li>", "</ul>",
+                "<figure><img src=\"https://i.example/a.jpg\" alt=\"ছবি &quot;১&quot;\" width=640>", "<figcaption>",
+                "<a href=\"https://example.com/?a=1&amp;b=<2>\" title='x\"y'>", "</a>", "<a title>", "<img alt>",
+                "<a href=\"javascript:x()\">", "<div class=x>", "<span style=\"y\">", "<script>x()</script>",
+                "<!-- comment -->", "<table><tr><td>", "<p title=\"\u00a0\">", " ", "\t", "\n", "\r\n", "\u00a0",
+                "&nbsp;", "&amp;", "&lt;", "&gt;", "\"", "'", "&#1;", "&#x7f;", "\u0085", "\u2028", "\ud83d\ude00",
+                "&#xd800;", "&#x1d800;", "এক", "দুই", "ক্ষ", "।", "a", "?", "=", "\u200c" };
+        SplittableRandom random = new SplittableRandom(20261129);
+        int byHand = 0;
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder html = new StringBuilder();
+            for (int i = random.nextInt(1, 20); i > 0; i--) {
+                html.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byHand += assertWrittenAsJsoupDoes(html.toString()) ? 1 : 0;
+        }
+        for (char c = 0; c < 0x100; c++) {
+            assertWrittenAsJsoupDoes("<p>a" + c + "b<a title=\"a" + c + "b\">l</a></p>");
+        }
+        // about half the bodies hold a piece the serializer leaves to jsoup (a control character, a surrogate)
+        assertThat(byHand).as("bodies written by hand, not by the fallback").isGreaterThan(5_000);
+    }
+
+    /** Whether the serializer wrote it itself (false: it handed the body to jsoup). */
+    private static boolean assertWrittenAsJsoupDoes(String html) {
+        Document clean = new org.jsoup.safety.Cleaner(HtmlSanitizer.SAFELIST).clean(Jsoup.parseBodyFragment(html));
+        clean.outputSettings(new Document.OutputSettings().prettyPrint(false));
+        String jsoup = clean.body().html();
+        assertThat(HtmlSanitizer.html(clean.body(), html.length())).as("html of %s", html).isEqualTo(jsoup);
+        String byHand = HtmlSanitizer.writeByHand(clean.body(), 16);
+        assertThat(byHand).as("html of %s", html).isIn(jsoup, null);
+        return byHand != null;
+    }
+
+    /**
      * The one-pass text against the rule it replaced, written out here as it was: the raw text of the walk
      * with each text node's spaces collapsed, then split into lines, each collapsed again and stripped.
      * Random bodies from pieces that meet at the edges: every kind of space, breaks, blocks and inline tags.
