@@ -1,5 +1,6 @@
 package news.prokash.harness;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -43,7 +44,12 @@ public final class FreePorts {
 	/** The first port of the kernel's ephemeral range; Linux's default if the file is missing or odd. */
 	static int ephemeralLow(Path range) {
 		try {
-			String[] bounds = Files.readString(range).trim().split("\\s+");
+			String first;
+			// a reader, not Files.readString: /proc reports a size of 0, and readString gave "3" of "32768\t60999"
+			try (BufferedReader reader = Files.newBufferedReader(range)) {
+				first = reader.readLine();
+			}
+			String[] bounds = first.strip().split("\\s+");
 			int low = Integer.parseInt(bounds[0]);
 			// a range starting low leaves no room below it; then any free port is the best there is
 			return low > LOWEST + 1_000 ? low : 65_536;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,15 @@ class FreePortsTests {
 		try (ServerSocket bound = new ServerSocket(port)) {
 			assertThat(bound.getLocalPort()).isEqualTo(port);
 		}
+	}
+
+	/** The kernel's own file: /proc reports a size of 0, which a whole-file read took for a one-byte file. */
+	@Test
+	void shouldReadTheKernelsRange() throws IOException {
+		Assumptions.assumeTrue(Files.isReadable(FreePorts.EPHEMERAL_RANGE), "no /proc here");
+		int low = Integer.parseInt(Files.readAllLines(FreePorts.EPHEMERAL_RANGE).getFirst().strip().split("\\s+")[0]);
+
+		assertThat(FreePorts.ephemeralLow(FreePorts.EPHEMERAL_RANGE)).isEqualTo(low > FreePorts.LOWEST + 1_000 ? low : 65_536);
 	}
 
 	@Test
