@@ -71,7 +71,7 @@ class BulkIngestService {
         int articles = 0;
         for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
             number++;
-            if (line instanceof NdjsonLines.Text text && text.text().isBlank()) {
+            if (line instanceof NdjsonLines.Text text && text.isBlank()) {
                 continue;
             }
             if (++articles > properties.maxBulkLines()) {
@@ -81,7 +81,7 @@ class BulkIngestService {
                 break;
             }
             Object parsed = switch (line) {
-                case NdjsonLines.Text text -> parse(number, text.text());
+                case NdjsonLines.Text text -> parse(number, text.utf8());
                 case NdjsonLines.TooLong tooLong -> problem(number, lineTooLarge());
                 case NdjsonLines.NotUtf8 notUtf8 -> invalid(number, "The line could not be read.",
                         List.of(new FieldMessage("$", "is not valid UTF-8")));
@@ -105,7 +105,7 @@ class BulkIngestService {
     }
 
     /** An {@link IngestRequest} or the line's 400 result. */
-    private Object parse(int number, String line) {
+    private Object parse(int number, byte[] line) {
         IngestRequest request;
         try {
             request = json.readValue(line, IngestRequest.class);

@@ -19,14 +19,14 @@ class NdjsonLinesTests {
     @Test
     void shouldReadEachLineWithoutItsBreak() throws IOException {
         assertThat(lines(bytes("{\"a\":\"এক\"}\r\n\n{\"b\":\"দুই\"}\n{\"c\":3}"), 1024)).containsExactly(
-                new NdjsonLines.Text("{\"a\":\"এক\"}"), new NdjsonLines.Text(""),
-                new NdjsonLines.Text("{\"b\":\"দুই\"}"), new NdjsonLines.Text("{\"c\":3}"));
+                NdjsonLines.Text.of("{\"a\":\"এক\"}"), NdjsonLines.Text.of(""),
+                NdjsonLines.Text.of("{\"b\":\"দুই\"}"), NdjsonLines.Text.of("{\"c\":3}"));
     }
 
     /** A replacement character the editor sent is text like any other; only bytes that are not UTF-8 are refused. */
     @Test
     void shouldKeepAReplacementCharacterThatWasSent() throws IOException {
-        assertThat(lines(bytes("{\"a\":\"ক\uFFFDখ\"}\n"), 1024)).containsExactly(new NdjsonLines.Text("{\"a\":\"ক\uFFFDখ\"}"));
+        assertThat(lines(bytes("{\"a\":\"ক\uFFFDখ\"}\n"), 1024)).containsExactly(NdjsonLines.Text.of("{\"a\":\"ক\uFFFDখ\"}"));
     }
 
     /** Cut, overlong, surrogate, stray continuation and out-of-range sequences; each also beside a sent U+FFFD. */
@@ -40,7 +40,7 @@ class NdjsonLinesTests {
             body.writeBytes(bytes("\"}\n{\"b\":1}\n"));
 
             assertThat(lines(body.toByteArray(), 1024)).as(hex)
-                    .containsExactly(new NdjsonLines.NotUtf8(), new NdjsonLines.Text("{\"b\":1}"));
+                    .containsExactly(new NdjsonLines.NotUtf8(), NdjsonLines.Text.of("{\"b\":1}"));
         }
     }
 
@@ -48,7 +48,16 @@ class NdjsonLinesTests {
     void shouldSkipALineOverTheLimitToItsEnd() throws IOException {
         String longLine = "{\"a\":\"" + "ক".repeat(100_000) + "\"}";
         assertThat(lines(bytes(longLine + "\n{\"b\":1}"), 1024))
-                .containsExactly(new NdjsonLines.TooLong(), new NdjsonLines.Text("{\"b\":1}"));
+                .containsExactly(new NdjsonLines.TooLong(), NdjsonLines.Text.of("{\"b\":1}"));
+    }
+
+    /** Blank lines are skipped, not errors: the bytes answer as {@link String#isBlank} does on the text. */
+    @ParameterizedTest
+    @ValueSource(strings = { "", " ", "\t \u000B\f", "\u001C\u001F ", " \u3000 ", "\u2003", "\u00A0", " x",
+            "{}", " \u3000{", "\u0085", "\u2028\u2029", "ক" })
+    void shouldCallALineBlankAsStringDoes(String text) {
+        assertThat(NdjsonLines.Text.of(text).isBlank()).as("%s", text.codePoints().mapToObj(Integer::toHexString).toList())
+                .isEqualTo(text.isBlank());
     }
 
     private static List<NdjsonLines.Line> lines(byte[] body, int maxLineBytes) throws IOException {
