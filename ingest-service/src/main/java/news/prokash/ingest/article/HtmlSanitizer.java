@@ -1,5 +1,6 @@
 package news.prokash.ingest.article;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -294,63 +295,75 @@ final class HtmlSanitizer {
      */
     private static final class TextLines {
 
-        private final StringBuilder out = new StringBuilder();
-        /** The current line, collapsed; not yet stripped at its end. */
-        private final StringBuilder line = new StringBuilder();
+        private static final char[] PARAGRAPH = { '\n', '\n' };
+        private static final char[] LINE = { '\n' };
+
+        /** The text so far, and the current line: collapsed, not yet stripped at its end. */
+        private char[] out = new char[1024];
+        private int outLength;
+        private char[] line = new char[256];
+        private int lineLength;
         private boolean inRun;
         private int blankLines;
 
-        /** Over a char array, and each run of letters appended at once: per-character work was most of it. */
+        /**
+         * Copies the text into the line in one go and collapses it there, in place (collapsing only shrinks):
+         * a StringBuilder appended word by word (Bengali has a space every few letters) was most of the time.
+         */
         void append(String text) {
-            char[] chars = text.toCharArray();
-            int i = 0;
-            while (i < chars.length) {
-                char c = chars[i];
-                boolean space = isSpace(c);
-                if (line.isEmpty() && (space || Character.isWhitespace(c))) {
-                    inRun = space;
-                    i++;
+            int n = text.length();
+            if (lineLength + n > line.length) {
+                line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + n));
+            }
+            char[] chars = line;
+            text.getChars(0, n, chars, lineLength);
+            int written = lineLength;
+            boolean run = inRun;
+            for (int read = lineLength, end = lineLength + n; read < end; read++) {
+                char c = chars[read];
+                boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
+                        || c == '\u00A0';
+                if (written == 0 && (space || Character.isWhitespace(c))) {
+                    run = space;
                     continue; // stripped at the line's start
                 }
-                if (space) {
-                    if (!inRun) {
-                        line.append(' ');
-                    }
-                    inRun = true;
-                    i++;
-                    continue;
+                if (!space) {
+                    chars[written++] = c;
                 }
-                int start = i;
-                while (i < chars.length && !isSpace(chars[i])) {
-                    i++;
+                else if (!run) {
+                    chars[written++] = ' ';
                 }
-                line.append(text, start, i);
-                inRun = false;
+                run = space;
             }
-        }
-
-        /** What collapses to one space: ASCII whitespace and the no-break space. */
-        private static boolean isSpace(char c) {
-            return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '\u00A0';
+            lineLength = written;
+            inRun = run;
         }
 
         void lineBreak() {
-            int end = line.length();
-            while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+            int end = lineLength;
+            while (end > 0 && Character.isWhitespace(line[end - 1])) {
                 end--; // a run's space, and what String.strip also takes (U+2003, U+3000...)
             }
             if (end == 0) {
                 blankLines++;
             }
             else {
-                if (!out.isEmpty()) {
-                    out.append(blankLines > 0 ? "\n\n" : "\n");
+                if (outLength > 0) {
+                    write(blankLines > 0 ? PARAGRAPH : LINE, 0, blankLines > 0 ? 2 : 1);
                 }
-                out.append(line, 0, end);
+                write(line, 0, end);
                 blankLines = 0;
             }
-            line.setLength(0);
+            lineLength = 0;
             inRun = false;
+        }
+
+        private void write(char[] chars, int from, int length) {
+            if (outLength + length > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length * 2, outLength + length));
+            }
+            System.arraycopy(chars, from, out, outLength, length);
+            outLength += length;
         }
 
         void paragraphBreak() {
@@ -361,7 +374,7 @@ final class HtmlSanitizer {
         /** The text, once the last line is ended. */
         String finish() {
             lineBreak();
-            return out.toString();
+            return new String(out, 0, outLength);
         }
     }
 }
