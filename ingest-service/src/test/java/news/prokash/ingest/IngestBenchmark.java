@@ -149,8 +149,8 @@ class IngestBenchmark extends IngestIntegrationSupport {
 
         Result peak = null;
         if (SINGLE) {
-            // three runs, their median: the JIT sometimes recompiled for seconds in a run after the warm-up had
-            // settled (up to 6 s of CPU in 15 s), and one run's rate then measured that
+            // several runs per client count, their median: the JIT sometimes recompiled for seconds in a run after
+            // the warm-up had settled (up to 6 s of CPU in 15 s), and one run's rate then measured that
             Map<Integer, List<Double>> peaks = new LinkedHashMap<>();
             for (int run = 1; run <= PEAK_RUNS; run++) {
                 for (int clients : PEAK_CLIENTS) {

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import news.prokash.harness.ElasticsearchEndpoint;
 import news.prokash.harness.ElasticsearchNode;
+import news.prokash.harness.FreePorts;
 import news.prokash.harness.KafkaBroker;
 import news.prokash.harness.KafkaEndpoint;
 import news.prokash.harness.PostgresEndpoint;
@@ -45,12 +46,12 @@ final class LoadCommand {
             PostgresServer.stopLeftover(work.resolve("postgres"));
 
             System.out.println("Starting Kafka, Elasticsearch and PostgreSQL in " + work + "…");
-            KafkaBroker kafka = KafkaBroker.startClean(work.resolve("kafka"), Platform.freePort());
+            KafkaBroker kafka = KafkaBroker.startClean(work.resolve("kafka"), FreePorts.pick());
             toClose.add(0, kafka);
             ElasticsearchNode elasticsearch = ElasticsearchNode.startClean(work.resolve("elasticsearch"),
-                    Platform.freePort());
+                    FreePorts.pick());
             toClose.add(0, elasticsearch);
-            PostgresServer postgres = PostgresServer.startClean(work.resolve("postgres"), Platform.freePort());
+            PostgresServer postgres = PostgresServer.startClean(work.resolve("postgres"), FreePorts.pick());
             toClose.add(0, postgres);
 
             System.out.println("Starting the four services with " + HEAP + " heaps…");

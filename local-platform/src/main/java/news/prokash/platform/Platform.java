@@ -1,7 +1,6 @@
 package news.prokash.platform;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -62,7 +61,7 @@ final class Platform implements AutoCloseable {
         try {
             for (int i = 0; i < SERVICES.size() && !closed; i++) {
                 String name = SERVICES.get(i);
-                int port = ports[i] == 0 ? freePort() : requireFree(name, ports[i]);
+                int port = ports[i] == 0 ? FreePorts.pick() : requireFree(name, ports[i]);
                 services.add(ServiceProcess.start(name, settings.repoRoot(), settings.workDir(), port,
                         properties(name, servers, settings, tokens), settings.serviceHeap()));
             }
@@ -125,7 +124,7 @@ final class Platform implements AutoCloseable {
         Map<String, String> p = properties(service, servers, settings, tokens);
         p.put("logging.file.name", settings.workDir().resolve(job).resolve(job + ".json").toString());
         p.putAll(more);
-        return ServiceProcess.start(job, service, settings.repoRoot(), settings.workDir(), freePort(), p,
+        return ServiceProcess.start(job, service, settings.repoRoot(), settings.workDir(), FreePorts.pick(), p,
                 settings.serviceHeap());
     }
 
@@ -179,18 +178,12 @@ final class Platform implements AutoCloseable {
         return settings.workDir().resolve("ranking-service").resolve("kafka-streams");
     }
 
-    static int freePort() {
-        return FreePorts.pick();
-    }
-
     static int requireFree(String what, int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException taken) {
+        if (!FreePorts.isFree(port)) {
             throw new IllegalStateException("port " + port + " for " + what + " is taken by another program. "
                     + "Stop it (`ss -ltnp 'sport = :" + port + "'` shows which) or an earlier platform (./prokash stop).");
         }
+        return port;
     }
 
     /** Stops the services (gracefully, in parallel): they commit their offsets and close their stores. */

@@ -214,7 +214,7 @@ public final class ChildProcesses {
 	/** The port asked for (checked free) or, for 0, a free one. */
 	static int portOrFree(String server, int port) {
 		if (port == 0) {
-			return freePort();
+			return FreePorts.pick();
 		}
 		try (ServerSocket socket = new ServerSocket()) {
 			socket.bind(new InetSocketAddress(LOOPBACK, port));
@@ -224,10 +224,6 @@ public final class ChildProcesses {
 					+ " is already in use (another process listens on it; an earlier run still up? `./prokash stop`)");
 		}
 		return port;
-	}
-
-	static int freePort() {
-		return FreePorts.pick();
 	}
 
 	/**

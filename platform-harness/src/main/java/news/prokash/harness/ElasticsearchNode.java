@@ -116,7 +116,7 @@ public final class ElasticsearchNode extends ChildServer {
 		ChildProcesses.deleteRecursively(tmp);
 		ChildProcesses.createDirectories(config, data, logs, tmp);
 		int port = ChildProcesses.portOrFree("Elasticsearch", requestedPort);
-		int transportPort = ChildProcesses.freePort();
+		int transportPort = FreePorts.pick();
 		writeConfig(home.resolve("config"), config, data, logs, port, transportPort);
 		Path logFile = workDir.resolve("elasticsearch.log");
 		ChildProcesses.deleteIfExists(logFile);

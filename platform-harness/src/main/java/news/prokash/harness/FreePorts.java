@@ -23,6 +23,9 @@ public final class FreePorts {
 	// above the well-known and most registered service ports people run by hand (5432, 8080, 9200, 9092)
 	static final int LOWEST = 10_000;
 
+	// the kernel's setting, read once: it is set at boot
+	private static final int BELOW = ephemeralLow(EPHEMERAL_RANGE);
+
 	// once handed out, never again in this JVM: two servers must not get one port before either binds it
 	private static final Set<Integer> handedOut = ConcurrentHashMap.newKeySet();
 
@@ -31,14 +34,13 @@ public final class FreePorts {
 
 	/** A port free on every address now, below the ephemeral range, not handed out before in this JVM. */
 	public static int pick() {
-		int below = ephemeralLow(EPHEMERAL_RANGE);
 		for (int attempt = 0; attempt < 200; attempt++) {
-			int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+			int port = ThreadLocalRandom.current().nextInt(LOWEST, BELOW);
 			if (!handedOut.contains(port) && isFree(port) && handedOut.add(port)) {
 				return port;
 			}
 		}
-		throw new HarnessException("no free port between " + LOWEST + " and " + below + " after 200 tries");
+		throw new HarnessException("no free port between " + LOWEST + " and " + BELOW + " after 200 tries");
 	}
 
 	/** The first port of the kernel's ephemeral range; Linux's default if the file is missing or odd. */
@@ -59,7 +61,7 @@ public final class FreePorts {
 		}
 	}
 
-	static boolean isFree(int port) {
+	public static boolean isFree(int port) {
 		// the wildcard address: a service binds all interfaces, and this fails if any address holds the port
 		try (ServerSocket socket = new ServerSocket(port)) {
 			return true;

@@ -84,7 +84,7 @@ public final class KafkaBroker extends ChildServer {
 		ChildProcesses.createDirectories(data, tmp);
 		int port = ChildProcesses.portOrFree("Kafka", requestedPort);
 		// internal to the broker; with a static voter set the next start may pick another one
-		int controllerPort = ChildProcesses.freePort();
+		int controllerPort = FreePorts.pick();
 
 		Path config = workDir.resolve("server.properties");
 		Path log4j = workDir.resolve("log4j2.properties");

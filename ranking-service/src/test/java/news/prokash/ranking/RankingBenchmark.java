@@ -174,7 +174,7 @@ class RankingBenchmark {
         // WARM_UP_RUNS instances first, each with its own application id (empty state, the topic read from the
         // start), and the rate is that of the next one, in the JVM they warmed up.
         for (int run = 1; run <= WARM_UP_RUNS; run++) {
-            try (ConfigurableApplicationContext warmUp = startService(freePort())) {
+            try (ConfigurableApplicationContext warmUp = startService(FreePorts.pick())) {
                 double topology = topologyRate(warmUp);
                 say("topology, warm-up run %d of %d (a fresh instance, empty state): %,.0f views/s = %.0f%% of the raw"
                         + " consumer", run, WARM_UP_RUNS, topology, 100 * topology / raw);
@@ -183,7 +183,7 @@ class RankingBenchmark {
         if (!AGAINST.isEmpty()) {
             compareAgainst(raw);
         }
-        int port = freePort();
+        int port = FreePorts.pick();
         try (ConfigurableApplicationContext app = startService(port)) {
             double topology = topologyRate(app);
             say("topology (the service after %d warm-up run(s), empty state, %d stream thread(s)): %,.0f views/s = %.0f%% of"
@@ -207,8 +207,8 @@ class RankingBenchmark {
         List<Double> changed = new ArrayList<>();
         for (int pair = 1; pair <= PAIRS; pair++) {
             for (boolean change : new boolean[] { pair % 2 == 0, pair % 2 != 0 }) {
-                try (ConfigurableApplicationContext app = change ? startService(freePort(), "--" + AGAINST)
-                        : startService(freePort())) {
+                try (ConfigurableApplicationContext app = change ? startService(FreePorts.pick(), "--" + AGAINST)
+                        : startService(FreePorts.pick())) {
                     double rate = topologyRate(app);
                     (change ? changed : baseline).add(rate);
                     say("pair %d, %s: %,.0f views/s = %.0f%% of the raw consumer", pair, change ? AGAINST : "as configured",
@@ -408,7 +408,7 @@ class RankingBenchmark {
             say("redis: no /usr/bin/redis-server (apt-get install redis-server): baseline skipped");
             return new double[0];
         }
-        int port = freePort();
+        int port = FreePorts.pick();
         Path dir = Files.createDirectories(WORK.resolve("redis"));
         Process redis = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--dir", dir.toString(), "--save", "", "--appendonly", "no", "--logfile", dir.resolve("redis.log").toString())
@@ -710,10 +710,6 @@ class RankingBenchmark {
 
     private static String articleId(int rank) {
         return "article-" + rank;
-    }
-
-    private static int freePort() {
-        return FreePorts.pick();
     }
 
     private static String version(Path redis) throws IOException, InterruptedException {

@@ -157,8 +157,7 @@ final class HtmlSanitizer {
         }
         String name = element.tagName();
         out.append('<').append(name);
-        // attributes() would give every element an attribute map of its own
-        for (Attribute attribute : element.attributesSize() == 0 ? List.<Attribute>of() : element.attributes()) {
+        for (Attribute attribute : attributes(element)) {
             out.append(' ').append(attribute.getKey());
             if (attribute.hasDeclaredValue()) { // jsoup writes a value-less attribute as its bare name
                 out.append("=\"");
@@ -179,6 +178,11 @@ final class HtmlSanitizer {
         }
         out.append("</").append(name).append('>');
         return true;
+    }
+
+    /** The element's attributes; {@code attributes()} would give every element without any a map of its own. */
+    private static Iterable<Attribute> attributes(Element element) {
+        return element.attributesSize() == 0 ? List.of() : element.attributes();
     }
 
     /**
@@ -238,8 +242,7 @@ final class HtmlSanitizer {
         if (ACTIVE_ELEMENTS.contains(element.normalName())) {
             return true;
         }
-        // attributes() would give every element an attribute map of its own
-        for (Attribute attribute : element.attributesSize() == 0 ? List.<Attribute>of() : element.attributes()) {
+        for (Attribute attribute : attributes(element)) {
             String name = attribute.getKey().toLowerCase(Locale.ROOT);
             if (name.startsWith("on") || URL_ATTRIBUTES.contains(name) && runsScript(attribute.getValue())) {
                 return true;
