@@ -61,7 +61,7 @@ final class ArticleFactory {
         String section = required(request.section());
         // normalized after sanitizing: the parser decodes entities, which may spell a decomposed form
         HtmlSanitizer.SanitizedBody body = sanitizer.sanitize(required(request.bodyHtml()));
-        OffsetDateTime publishedAt = OffsetDateTime.parse(required(request.publishedAt()));
+        OffsetDateTime publishedAt = Rfc3339.parse(required(request.publishedAt()));
         OffsetDateTime updatedAt = now(publishedAt);
         String slug = request.slug() == null && currentSlug != null ? currentSlug
                 : Slugs.slugFor(request.slug(), headline, id);

@@ -2,6 +2,8 @@ package news.prokash.ingest.article;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Bengali script to plain Latin ASCII, good enough for readable URLs (not a scholarly romanization).
  * The table follows common Bangladeshi newspaper spelling: শ/ষ "sh", ছ "chh", য "j" (but "y" as a
@@ -46,7 +48,32 @@ final class BengaliTransliterator {
     private static final Map<Character, String> SIGNS = Map.of(
             'ং', "ng", 'ঃ', "h", 'ঁ', "", 'ৎ', "t", 'ৗ', "ou", '\u09BC', "");
 
+    /**
+     * The maps as arrays over the Bengali block (U+0980 to U+09FF): a map looked up with a Bengali
+     * character boxes it first (only ASCII characters are cached), several times per letter.
+     */
+    private static final String[] CONSONANT = block(CONSONANTS);
+    private static final String[] NUKTA_CONSONANT = block(NUKTA_CONSONANTS);
+    private static final String[] VOWEL = block(VOWELS);
+    private static final String[] VOWEL_SIGN = block(VOWEL_SIGNS);
+    private static final String[] SIGN = block(SIGNS);
+
+    private static final char BLOCK_START = '\u0980';
+    private static final int BLOCK_SIZE = 0x80;
+
     private BengaliTransliterator() {
+    }
+
+    private static String[] block(Map<Character, String> map) {
+        String[] table = new String[BLOCK_SIZE];
+        map.forEach((c, latin) -> table[c - BLOCK_START] = latin);
+        return table;
+    }
+
+    /** The table's Latin for the character, or null where it has none (also outside the block). */
+    private static @Nullable String in(String[] table, char c) {
+        int at = c - BLOCK_START;
+        return at >= 0 && at < BLOCK_SIZE ? table[at] : null;
     }
 
     static String toLatin(String text) {
@@ -54,35 +81,32 @@ final class BengaliTransliterator {
         int length = text.length();
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            if (text.startsWith(A_YA_PHALA_AA, i)) {
+            String consonant = in(CONSONANT, c);
+            String other;
+            if (c == A_YA_PHALA_AA.charAt(0) && text.startsWith(A_YA_PHALA_AA, i)) {
                 out.append('a'); // অ্যা spells the English "a" sound: অ্যাক্রিডিটেশন is "akriditeshon"
                 i += A_YA_PHALA_AA.length() - 1;
             }
-            else if (CONSONANTS.containsKey(c)) {
-                boolean nukta = i + 1 < length && text.charAt(i + 1) == NUKTA && NUKTA_CONSONANTS.containsKey(c);
+            else if (consonant != null) {
+                String nukta = i + 1 < length && text.charAt(i + 1) == NUKTA ? in(NUKTA_CONSONANT, c) : null;
                 boolean afterHasanta = i > 0 && text.charAt(i - 1) == HASANTA;
-                if (nukta) {
-                    out.append(NUKTA_CONSONANTS.get(c));
+                if (nukta != null) {
+                    out.append(nukta);
                     i++;
                 }
                 else if (c == YA && afterHasanta) {
                     out.append('y'); // ya-phala: ব্যবসা is "byabosa", not "bjabosa"
                 }
                 else {
-                    out.append(CONSONANTS.get(c));
+                    out.append(consonant);
                 }
                 if (takesInherentVowel(text, i + 1) || afterHasanta && endsWord(text, i + 1)) {
                     out.append(INHERENT_VOWEL);
                 }
             }
-            else if (VOWELS.containsKey(c)) {
-                out.append(VOWELS.get(c));
-            }
-            else if (VOWEL_SIGNS.containsKey(c)) {
-                out.append(VOWEL_SIGNS.get(c));
-            }
-            else if (SIGNS.containsKey(c)) {
-                out.append(SIGNS.get(c));
+            else if ((other = in(VOWEL, c)) != null || (other = in(VOWEL_SIGN, c)) != null
+                    || (other = in(SIGN, c)) != null) {
+                out.append(other);
             }
             else if (c >= '০' && c <= '৯') {
                 out.append((char) ('0' + (c - '০')));
@@ -103,7 +127,7 @@ final class BengaliTransliterator {
             return false;
         }
         char c = text.charAt(next);
-        return CONSONANTS.containsKey(c) || VOWELS.containsKey(c) && c != 'অ' && c != 'ও'
+        return in(CONSONANT, c) != null || in(VOWEL, c) != null && c != 'অ' && c != 'ও'
                 || c == 'ং' || c == 'ঃ' || c == 'ঁ';
     }
 
@@ -113,7 +137,7 @@ final class BengaliTransliterator {
             return true;
         }
         char c = text.charAt(next);
-        return !(CONSONANTS.containsKey(c) || VOWELS.containsKey(c) || VOWEL_SIGNS.containsKey(c)
-                || SIGNS.containsKey(c) || c == HASANTA);
+        return !(in(CONSONANT, c) != null || in(VOWEL, c) != null || in(VOWEL_SIGN, c) != null
+                || in(SIGN, c) != null || c == HASANTA);
     }
 }

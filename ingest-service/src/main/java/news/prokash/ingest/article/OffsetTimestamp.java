@@ -5,7 +5,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 import jakarta.validation.Constraint;
@@ -42,7 +41,7 @@ import org.jspecify.annotations.Nullable;
                 return true; // @NotBlank reports it
             }
             try {
-                int offsetSeconds = OffsetDateTime.parse(value).getOffset().getTotalSeconds();
+                int offsetSeconds = Rfc3339.parse(value).getOffset().getTotalSeconds();
                 // real zones lie between -12:00 and +14:00 in steps of 15 minutes; +06:07 is a typo
                 return offsetSeconds >= MIN_OFFSET && offsetSeconds <= MAX_OFFSET && offsetSeconds % QUARTER_HOUR == 0;
             }

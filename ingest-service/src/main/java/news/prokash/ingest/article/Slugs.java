@@ -63,10 +63,54 @@ final class Slugs {
     /** "রাশিয়ার পাশে আছেন কিম জং উন" becomes "rashiyar-pashe-achhen-kim-jong-un". */
     static String fromHeadline(String headline) {
         String latin = BengaliTransliterator.toLatin(headline);
-        // "Café" keeps its "e": strip accents from Latin text the editors mix in
+        String slug = asciiSlug(latin);
+        return slug != null ? slug : normalizedSlug(latin);
+    }
+
+    /** The general rule: accents stripped ("Café" keeps its "e"), anything but a-z and 0-9 a hyphen. */
+    static String normalizedSlug(String latin) {
         String ascii = COMBINING_MARKS.matcher(Normalizer.normalize(latin, Normalizer.Form.NFD)).replaceAll("");
         String slug = NOT_SLUG.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");
         return stripHyphens(slug);
+    }
+
+    /**
+     * {@link #normalizedSlug} in one loop, for text whose letters and digits are all ASCII: what a Bengali
+     * headline becomes, curly quotes and dandas included. Null for text with any other letter or digit, a
+     * combining mark or a surrogate, which need NFD. The regular expressions and NFD were half of a slug's
+     * cost, about 1 % of a create's CPU (JFR, 2026-11-29).
+     */
+    static @Nullable String asciiSlug(String latin) {
+        char[] slug = new char[latin.length()]; // a run of separators becomes one hyphen: never longer
+        int length = 0;
+        boolean separated = false;
+        for (int i = 0; i < latin.length(); i++) {
+            char c = latin.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (separated && length > 0) {
+                    slug[length++] = '-';
+                }
+                slug[length++] = c;
+                separated = false;
+            }
+            else if (c < 0x80 || !needsNormalizing(c)) {
+                separated = true;
+            }
+            else {
+                return null;
+            }
+        }
+        return new String(slug, 0, length);
+    }
+
+    /** Whether NFD or lower-casing could turn the character into something other than a separator. */
+    private static boolean needsNormalizing(char c) {
+        int type = Character.getType(c);
+        return Character.isLetterOrDigit(c) || Character.isSurrogate(c) || type == Character.NON_SPACING_MARK
+                || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static String suffix(String articleId) {

@@ -105,4 +105,33 @@ class SlugsTests {
     void shouldFallBackToArticleWhenNothingTransliterates() {
         assertThat(Slugs.slugFor(null, "“…” ।", ID)).isEqualTo("article-2e3f4a5b");
     }
+
+    /** The one-loop slug is the general rule's, for every character of the Basic Multilingual Plane in a word. */
+    @Test
+    void shouldMakeTheSameSlugInOneLoopForEveryCharacter() {
+        int byLoop = 0;
+        for (int c = 0; c <= 0xFFFF; c++) {
+            String latin = "Ab" + (char) c + "9z " + (char) c;
+            String slug = Slugs.asciiSlug(latin);
+            if (slug != null) {
+                byLoop++;
+                assertThat(slug).as("U+%04X", c).isEqualTo(Slugs.normalizedSlug(latin));
+            }
+        }
+        assertThat(byLoop).as("characters the loop handles itself").isGreaterThan(1_000);
+    }
+
+    @Test
+    void shouldLeaveAccentsMarksAndOtherScriptsToTheGeneralRule() {
+        assertThat(Slugs.asciiSlug("Café")).isNull();
+        assertThat(Slugs.asciiSlug("Cafe\u0301")).isNull();
+        assertThat(Slugs.asciiSlug("a\uD835\uDC00")).isNull(); // MATHEMATICAL BOLD CAPITAL A
+        assertThat(Slugs.fromHeadline("Café Über")).isEqualTo("cafe-uber");
+    }
+
+    @Test
+    void shouldTakeTransliteratedHeadlinesWithQuotesAndDandasInOneLoop() {
+        String latin = BengaliTransliterator.toLatin("পাকিস্তানেও ‘৫ আগস্ট’ সরকার পতনের — পরিকল্পনা। “করছে” পিটিআই?");
+        assertThat(Slugs.asciiSlug(latin)).isEqualTo("pakistaneo-5-agosto-sorokar-potoner-porikolpona-korochhe-pitiai");
+    }
 }
