@@ -150,7 +150,11 @@ class IngestIntegrationTests extends IngestIntegrationSupport {
                 .jsonPath("$.paths['/api/v1/articles/{id}/unpublish'].post").exists()
                 .jsonPath("$.paths['/api/v1/articles/{id}'].delete").exists()
                 .jsonPath("$.paths['/api/v1/articles/bulk'].post").exists()
-                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
+                // the request's constraints, read from IngestRequest's annotations (checked by IngestRequestValidator)
+                .jsonPath("$.components.schemas.IngestRequest.properties.headline.maxLength").isEqualTo(300)
+                .jsonPath("$.components.schemas.IngestRequest.required").value(required ->
+                        assertThat(required.toString()).contains("headline", "bodyHtml", "publishedAt"));
     }
 
     @Test

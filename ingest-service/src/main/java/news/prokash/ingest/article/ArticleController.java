@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import jakarta.validation.Valid;
 import news.prokash.ingest.article.ArticleIngestService.Accepted;
 import news.prokash.ingest.article.ArticleIngestService.Idempotency;
 import org.jspecify.annotations.Nullable;
@@ -41,11 +40,14 @@ class ArticleController {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final ArticleIngestService ingest;
+    private final IngestRequestValidator validator;
     private final JsonMapper json;
     private final String readApiBaseUrl;
 
-    ArticleController(ArticleIngestService ingest, JsonMapper json, IngestProperties properties) {
+    ArticleController(ArticleIngestService ingest, IngestRequestValidator validator, JsonMapper json,
+            IngestProperties properties) {
         this.ingest = ingest;
+        this.validator = validator;
         this.json = json;
         this.readApiBaseUrl = properties.readApiBaseUrl().replaceAll("/+$", "");
     }
@@ -55,16 +57,18 @@ class ArticleController {
             and the read services show it from that time on. A retry with the same Idempotency-Key answers
             the first result; the same key with another body is 422.""")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Accepted> create(@Valid @RequestBody IngestRequest request,
+    ResponseEntity<Accepted> create(@RequestBody IngestRequest request,
             @Parameter(description = "any unique string, e.g. a UUID") @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key) {
+        validator.check(request); // first, as @Valid on the body was
         return accepted(ingest.create(request, idempotency(key, "POST /", null, request)));
     }
 
     @Operation(summary = "Replace an article (role editor)", description = "If-Match (the ETag the change is based on) is required: 428 without it, 412 if stale.")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Accepted> update(@PathVariable String id, @Valid @RequestBody IngestRequest request,
+    ResponseEntity<Accepted> update(@PathVariable String id, @RequestBody IngestRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key) {
+        validator.check(request);
         Long basedOn = version(ifMatch);
         if (basedOn == null) {
             throw ArticleProblem.versionRequired();

@@ -5,10 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import news.prokash.ingest.article.NewArticleWriter.Alone;
 import news.prokash.ingest.article.NewArticleWriter.Created;
 import news.prokash.ingest.article.NewArticleWriter.Draft;
@@ -45,14 +42,14 @@ class BulkIngestService {
     }
 
     private final JsonMapper json;
-    private final Validator validator;
+    private final IngestRequestValidator validator;
     private final ArticleFactory factory;
     private final NewArticleWriter writer;
     private final KafkaCircuit circuit;
     private final IngestMetrics metrics;
     private final IngestProperties properties;
 
-    BulkIngestService(JsonMapper json, Validator validator, ArticleFactory factory, NewArticleWriter writer,
+    BulkIngestService(JsonMapper json, IngestRequestValidator validator, ArticleFactory factory, NewArticleWriter writer,
             KafkaCircuit circuit, IngestMetrics metrics, IngestProperties properties) {
         this.json = json;
         this.validator = validator;
@@ -118,15 +115,8 @@ class BulkIngestService {
         if (request == null) {
             return invalid(number, "The line could not be read.", List.of(new FieldMessage("$", "must be a JSON object")));
         }
-        Set<ConstraintViolation<IngestRequest>> violations = validator.validate(request);
-        if (violations.isEmpty()) {
-            return request;
-        }
-        List<FieldMessage> errors = violations.stream()
-                .map(v -> new FieldMessage(v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage()))
-                .sorted(Comparator.comparing(FieldMessage::field).thenComparing(FieldMessage::message))
-                .toList();
-        return invalid(number, errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.", errors);
+        List<FieldMessage> errors = validator.errors(request);
+        return errors.isEmpty() ? request : invalid(number, ProblemDetailsAdvice.fieldsInvalid(errors.size()), errors);
     }
 
     private List<LineResult> flush(List<Pending> chunk) {

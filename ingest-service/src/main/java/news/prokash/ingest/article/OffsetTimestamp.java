@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 @Retention(RetentionPolicy.RUNTIME)
 @interface OffsetTimestamp {
 
-    String message() default "must be an ISO-8601 date-time with a real time-zone offset, e.g. 2025-07-13T10:42:00+06:00";
+    String MESSAGE = "must be an ISO-8601 date-time with a real time-zone offset, e.g. 2025-07-13T10:42:00+06:00";
+
+    String message() default MESSAGE;
 
     Class<?>[] groups() default {};
 
@@ -37,7 +39,11 @@ import org.jspecify.annotations.Nullable;
 
         @Override
         public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
-            if (value == null || value.isBlank()) {
+            return value == null || valid(value);
+        }
+
+        static boolean valid(String value) {
+            if (value.isBlank()) {
                 return true; // @NotBlank reports it
             }
             try {

@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
 
     boolean multiline() default false;
 
-    String message() default "must not contain control characters";
+    String MESSAGE = "must not contain control characters";
+
+    String message() default MESSAGE;
 
     Class<?>[] groups() default {};
 

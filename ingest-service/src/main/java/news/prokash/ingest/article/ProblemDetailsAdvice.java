@@ -58,8 +58,17 @@ class ProblemDetailsAdvice extends ProblemAdviceBase {
             errors.add(new FieldMessage(BODY, message(error)));
         }
         errors.sort(Comparator.comparing(FieldMessage::field).thenComparing(FieldMessage::message));
-        String detail = errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.";
-        return badRequest(ex, detail, errors, headers, request);
+        return badRequest(ex, fieldsInvalid(errors.size()), errors, headers, request);
+    }
+
+    /** A body that {@link IngestRequestValidator} refused. */
+    @ExceptionHandler(InvalidArticleException.class)
+    ResponseEntity<Object> handleInvalid(InvalidArticleException ex, WebRequest request) {
+        return badRequest(ex, fieldsInvalid(ex.errors().size()), ex.errors(), new HttpHeaders(), request);
+    }
+
+    static String fieldsInvalid(int count) {
+        return count == 1 ? "1 field is invalid." : count + " fields are invalid.";
     }
 
     @Override

@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 @Retention(RetentionPolicy.RUNTIME)
 @interface SafeBodyHtml {
 
-    String message() default "must not contain scripts, styles, frames, embedded objects, event handlers or javascript: links";
+    String MESSAGE = "must not contain scripts, styles, frames, embedded objects, event handlers or javascript: links";
+
+    String message() default MESSAGE;
 
     Class<?>[] groups() default {};
 
@@ -38,26 +40,31 @@ import org.jspecify.annotations.Nullable;
 
         @Override
         public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
-            if (value == null || value.isBlank() || value.length() > MAX_LENGTH) {
-                return true; // @NotBlank or @Size reports it: a body over the limit is not parsed at all
+            String problem = value == null ? null : problem(value);
+            if (problem != null && !problem.equals(MESSAGE)) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+            }
+            return problem == null;
+        }
+
+        /** What is wrong with the body, or null. */
+        @Nullable String problem(String value) {
+            if (value.isBlank() || value.length() > MAX_LENGTH) {
+                return null; // @NotBlank or @Size reports it: a body over the limit is not parsed at all
             }
             HtmlSanitizer.Checked checked = sanitizer.check(value); // remembered for building the article
             if (checked.tooDeep()) {
-                context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate("must not nest elements more than "
-                        + HtmlSanitizer.MAX_DEPTH + " levels deep").addConstraintViolation();
-                return false;
+                return "must not nest elements more than " + HtmlSanitizer.MAX_DEPTH + " levels deep";
             }
             if (checked.activeContent()) {
-                return false;
+                return MESSAGE;
             }
             HtmlSanitizer.SanitizedBody body = checked.body();
             if (body.text().isEmpty() && !body.html().contains("<img")) {
-                context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate("must contain text after sanitizing").addConstraintViolation();
-                return false;
+                return "must contain text after sanitizing";
             }
-            return true;
+            return null;
         }
     }
 }

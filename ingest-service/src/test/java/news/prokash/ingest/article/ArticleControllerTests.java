@@ -48,7 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(ArticleController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import({ ArticleConfig.class, IngestMetrics.class, ArticleControllerTests.Metrics.class })
+@Import({ ArticleConfig.class, IngestMetrics.class, IngestRequestValidator.class, ArticleControllerTests.Metrics.class })
 class ArticleControllerTests {
 
     static final String SEED = """
