@@ -15,26 +15,43 @@ import org.jspecify.annotations.Nullable;
  * strings so that a bad value is one more entry in the error list rather than an unreadable body.
  */
 record IngestRequest(
-        @NotBlank @Size(max = 300) @PlainText @Nullable String headline,
-        @Size(max = 150) @PlainText @Nullable String kicker,
-        @Size(max = 1_000) @PlainText(multiline = true) @Nullable String summary,
+        @NotBlank @Size(max = HEADLINE_MAX) @PlainText @Nullable String headline,
+        @Size(max = KICKER_MAX) @PlainText @Nullable String kicker,
+        @Size(max = SUMMARY_MAX) @PlainText(multiline = true) @Nullable String summary,
         @NotBlank @Size(max = SafeBodyHtml.MAX_LENGTH) @PlainText(multiline = true) @SafeBodyHtml @Nullable String bodyHtml,
         @NotBlank @KnownSection @Nullable String section,
-        @Size(max = 20) @Nullable List<@NotBlank @Size(max = 60) @PlainText String> tags,
-        @NotBlank @Size(max = 200) @PlainText @Nullable String byline,
-        @NotBlank @Pattern(regexp = "online|print", message = "must be online or print") @Nullable String edition,
+        @Size(max = TAGS_MAX) @Nullable List<@NotBlank @Size(max = TAG_MAX) @PlainText String> tags,
+        @NotBlank @Size(max = BYLINE_MAX) @PlainText @Nullable String byline,
+        @NotBlank @Pattern(regexp = EDITION_REGEX, message = EDITION_MESSAGE) @Nullable String edition,
         @KnownLanguage @Nullable String language,
         @NotBlank @OffsetTimestamp @Nullable String publishedAt,
         @Valid @Nullable LeadImageRequest leadImage,
-        @Size(max = 200) @PlainText @Nullable String source,
+        @Size(max = SOURCE_MAX) @PlainText @Nullable String source,
         @Size(max = Slugs.MAX_LENGTH)
-        @Pattern(regexp = Slugs.EDITOR_SLUG_REGEX, message = "must be lowercase ASCII letters and digits in words joined by single hyphens")
+        @Pattern(regexp = Slugs.EDITOR_SLUG_REGEX, message = Slugs.EDITOR_SLUG_MESSAGE)
         @Nullable String slug) {
 
+    // the limits, shared with IngestRequestValidator, which checks them by hand
+    static final int HEADLINE_MAX = 300;
+    static final int KICKER_MAX = 150;
+    static final int SUMMARY_MAX = 1_000;
+    static final int TAGS_MAX = 20;
+    static final int TAG_MAX = 60;
+    static final int BYLINE_MAX = 200;
+    static final int SOURCE_MAX = 200;
+    static final String EDITION_REGEX = "online|print";
+    static final String EDITION_MESSAGE = "must be online or print";
+
     record LeadImageRequest(
-            @NotBlank @Size(max = 2_000) @Pattern(regexp = "(?i)https?://\\S+", message = "must be an http or https URL")
+            @NotBlank @Size(max = URL_MAX) @Pattern(regexp = URL_REGEX, message = URL_MESSAGE)
             @PlainText @Nullable String url,
-            @Size(max = 500) @PlainText @Nullable String caption,
-            @Size(max = 200) @PlainText @Nullable String credit) {
+            @Size(max = CAPTION_MAX) @PlainText @Nullable String caption,
+            @Size(max = CREDIT_MAX) @PlainText @Nullable String credit) {
+
+        static final int URL_MAX = 2_000;
+        static final int CAPTION_MAX = 500;
+        static final int CREDIT_MAX = 200;
+        static final String URL_REGEX = "(?i)https?://\\S+";
+        static final String URL_MESSAGE = "must be an http or https URL";
     }
 }

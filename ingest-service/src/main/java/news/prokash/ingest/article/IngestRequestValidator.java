@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 class IngestRequestValidator {
 
-    private static final Pattern EDITION = Pattern.compile("online|print");
-    private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://\\S+");
+    private static final Pattern EDITION = Pattern.compile(IngestRequest.EDITION_REGEX);
+    private static final Pattern HTTP_URL = Pattern.compile(IngestRequest.LeadImageRequest.URL_REGEX);
 
     private static final String BLANK = "must not be blank";
 
@@ -45,9 +45,9 @@ class IngestRequestValidator {
     /** Every error, by field and then message; empty if the request is valid. */
     List<FieldMessage> errors(IngestRequest request) {
         Errors errors = new Errors();
-        text(errors, "headline", request.headline(), true, 300, false);
-        text(errors, "kicker", request.kicker(), false, 150, false);
-        text(errors, "summary", request.summary(), false, 1_000, true);
+        text(errors, "headline", request.headline(), true, IngestRequest.HEADLINE_MAX, false);
+        text(errors, "kicker", request.kicker(), false, IngestRequest.KICKER_MAX, false);
+        text(errors, "summary", request.summary(), false, IngestRequest.SUMMARY_MAX, true);
         String bodyHtml = request.bodyHtml();
         text(errors, "bodyHtml", bodyHtml, true, SafeBodyHtml.MAX_LENGTH, true);
         if (bodyHtml != null) {
@@ -60,16 +60,16 @@ class IngestRequestValidator {
         }
         List<String> tags = request.tags();
         if (tags != null) {
-            size(errors, "tags", tags.size(), 20);
+            size(errors, "tags", tags.size(), IngestRequest.TAGS_MAX);
             for (int i = 0; i < tags.size(); i++) {
-                text(errors, "tags[" + i + "]", tags.get(i), true, 60, false);
+                text(errors, "tags[" + i + "]", tags.get(i), true, IngestRequest.TAG_MAX, false);
             }
         }
-        text(errors, "byline", request.byline(), true, 200, false);
+        text(errors, "byline", request.byline(), true, IngestRequest.BYLINE_MAX, false);
         String edition = request.edition();
         required(errors, "edition", edition);
         if (edition != null && !EDITION.matcher(edition).matches()) {
-            errors.add("edition", "must be online or print");
+            errors.add("edition", IngestRequest.EDITION_MESSAGE);
         }
         String language = request.language();
         if (language != null && !properties.languages().contains(language)) {
@@ -82,19 +82,21 @@ class IngestRequestValidator {
         }
         IngestRequest.LeadImageRequest image = request.leadImage();
         if (image != null) {
-            text(errors, "leadImage.url", image.url(), true, 2_000, false);
+            text(errors, "leadImage.url", image.url(), true, IngestRequest.LeadImageRequest.URL_MAX, false);
             if (image.url() != null && !HTTP_URL.matcher(image.url()).matches()) {
-                errors.add("leadImage.url", "must be an http or https URL");
+                errors.add("leadImage.url", IngestRequest.LeadImageRequest.URL_MESSAGE);
             }
-            text(errors, "leadImage.caption", image.caption(), false, 500, false);
-            text(errors, "leadImage.credit", image.credit(), false, 200, false);
+            text(errors, "leadImage.caption", image.caption(), false,
+                    IngestRequest.LeadImageRequest.CAPTION_MAX, false);
+            text(errors, "leadImage.credit", image.credit(), false,
+                    IngestRequest.LeadImageRequest.CREDIT_MAX, false);
         }
-        text(errors, "source", request.source(), false, 200, false);
+        text(errors, "source", request.source(), false, IngestRequest.SOURCE_MAX, false);
         String slug = request.slug();
         if (slug != null) {
             size(errors, "slug", slug.length(), Slugs.MAX_LENGTH);
             if (!Slugs.EDITOR_SLUG.matcher(slug).matches()) {
-                errors.add("slug", "must be lowercase ASCII letters and digits in words joined by single hyphens");
+                errors.add("slug", Slugs.EDITOR_SLUG_MESSAGE);
             }
         }
         return errors.sorted();
