@@ -67,11 +67,12 @@ class IngestBenchmark extends IngestIntegrationSupport {
 
     /**
      * Clients of the closed loop that finds the peak ({@code -Dprokash.bench.clients}): each count runs
-     * {@code PEAK_RUNS} times, alternately, and the peak is the best count's median. With 32 the two cores were
-     * 88-90 % busy: about half the clients waited for their group's commit while the rest were validated, and
-     * 64 gave 1.13x the rate in the same JVM. The warm-up and {@code against} use the first count.
+     * {@code PEAK_RUNS} times, alternately, and the peak is the best count's median. Fewer clients than the
+     * service can take leave the cores idle while they wait for their group's commit: 64 gave 1.13x the rate of
+     * 32, and once a create cost less CPU 128 gave 2,196 against 1,986/s for 64 (medians in one JVM, README).
+     * The warm-up and {@code against} use the first count.
      */
-    private static final List<Integer> PEAK_CLIENTS = Stream.of(System.getProperty("prokash.bench.clients", "32,64")
+    private static final List<Integer> PEAK_CLIENTS = Stream.of(System.getProperty("prokash.bench.clients", "64,128")
             .split(",")).map(String::strip).map(Integer::valueOf).toList();
 
     /** Connections of the open loop: more than the requests in flight at half the peak, so none waits for one. */
