@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * The constraints written on {@link IngestRequest}, checked by hand: the same fields, messages and order as Bean
  * Validation gives ({@code IngestRequestValidatorTests} compares both on thousands of generated requests).
  * Hibernate Validator's own work per request (paths, reflection, a context per constraint, for some 45 checks)
- * was about a fifth of a bulk article's CPU and 7 % of a single create's (JFR, 2026-11-29). The annotations
+ * was about a fifth of a bulk line's request-thread CPU and 7 % of a single create's (JFR, 2026-11-29). The annotations
  * stay: they are the specification, and the OpenAPI description is generated from them.
  *
  * <p>Messages are the validator's English defaults whatever the request's {@code Accept-Language}: every other

@@ -11,13 +11,13 @@ import org.jspecify.annotations.Nullable;
  * text), and such a body is already clean: the sanitized HTML is the body itself with {@code >} and
  * no-break spaces escaped as jsoup writes them.
  *
- * <p>Parsing with jsoup, cleaning and writing the result was a fifth of a bulk article's CPU (JFR,
+ * <p>Parsing with jsoup, cleaning and writing the result was a fifth of a bulk line's request-thread CPU (JFR,
  * 2026-11-29). This scanner reads such a body in one pass and gives the same HTML and plain text as
  * {@link HtmlSanitizer}'s jsoup path. Anything else gives null and goes to jsoup: attributes (links,
  * images), character references, upper-case or unknown tags, comments, a tag left open or closed out of
  * order, a block inside a paragraph, control characters, surrogates, nesting deeper than
  * {@link #MAX_DEPTH}. The HTML parsing algorithm treats a well-nested document of these elements
- * literally; {@code HtmlSanitizerTests} compares both paths on many generated bodies.
+ * literally; {@code SimpleBodyHtmlTests} compares both paths on many generated bodies.
  */
 final class SimpleBodyHtml {
 

@@ -27,7 +27,8 @@ final class Slugs {
      */
     static final String EDITOR_SLUG_REGEX = "[a-z0-9]++(?:-[a-z0-9]++)*+";
 
-    static final String EDITOR_SLUG_MESSAGE = "must be lowercase ASCII letters and digits in words joined by single hyphens";
+    static final String EDITOR_SLUG_MESSAGE =
+            "must be lowercase ASCII letters and digits in words joined by single hyphens";
 
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");

@@ -19,6 +19,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -145,6 +146,17 @@ class ArticleControllerTests {
                 .andExpect(jsonPath("$.errors[*].field").value(contains("headline", "language",
                         "section", "tags")))
                 .andExpect(jsonPath("$.errors[3].message").value("size must be between 0 and 20"));
+    }
+
+    /** Every message of the API is English; Hibernate Validator used to translate only its own defaults. */
+    @Test
+    void shouldAnswerInEnglishWhateverTheAcceptLanguage() throws Exception {
+        String body = SEED.replace("\"headline\": \"রাশিয়ার পাশে আছেন কিম জং উন\",", "\"headline\": \" \",");
+
+        expectBadRequest(mvc.perform(post("/api/v1/articles").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE, fr;q=0.8").content(body)))
+                .andExpect(jsonPath("$.errors[0].field").value("headline"))
+                .andExpect(jsonPath("$.errors[0].message").value("must not be blank"));
     }
 
     @Test
