@@ -201,9 +201,13 @@ final class HtmlSanitizer {
      * Bengali (UTF-16) string, which made the loop about twice as slow. Runs between entities go in as one copy.
      */
     private static boolean escape(String text, StringBuilder out, boolean attribute) {
-        char[] chars = text.toCharArray();
-        int copied = 0;
-        for (int i = 0; i < chars.length; i++) {
+        return escape(text.toCharArray(), 0, text.length(), out, attribute);
+    }
+
+    /** {@link #escape(String, StringBuilder, boolean)} of {@code chars[from..to)}. */
+    static boolean escape(char[] chars, int from, int to, StringBuilder out, boolean attribute) {
+        int copied = from;
+        for (int i = from; i < to; i++) {
             char c = chars[i];
             if (c >= 0x3f && c != 0xA0 && !Character.isSurrogate(c)) {
                 continue; // letters, Bengali among them: nearly every character
@@ -223,11 +227,11 @@ final class HtmlSanitizer {
                 }
             }
             if (entity != null) {
-                out.append(text, copied, i).append(entity);
+                out.append(chars, copied, i - copied).append(entity);
                 copied = i + 1;
             }
         }
-        out.append(text, copied, chars.length);
+        out.append(chars, copied, to - copied);
         return true;
     }
 

@@ -1,7 +1,6 @@
 package news.prokash.ingest.article;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -56,7 +55,7 @@ class IngestRequestValidator {
         String section = request.section();
         required(errors, "section", section);
         if (section != null && !properties.sections().contains(section)) {
-            errors.add("section", "is not a known section");
+            errors.add("section", KnownSection.MESSAGE);
         }
         List<String> tags = request.tags();
         if (tags != null) {
@@ -73,7 +72,7 @@ class IngestRequestValidator {
         }
         String language = request.language();
         if (language != null && !properties.languages().contains(language)) {
-            errors.add("language", "must be one of " + String.join(", ", properties.languages()));
+            errors.add("language", KnownLanguage.Validator.message(properties));
         }
         String publishedAt = request.publishedAt();
         required(errors, "publishedAt", publishedAt);
@@ -140,7 +139,7 @@ class IngestRequestValidator {
 
         List<FieldMessage> sorted() {
             if (list.size() > 1) {
-                list.sort(Comparator.comparing(FieldMessage::field).thenComparing(FieldMessage::message));
+                list.sort(FieldMessage.ORDER);
             }
             return list;
         }

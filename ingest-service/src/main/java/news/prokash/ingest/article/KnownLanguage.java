@@ -39,9 +39,13 @@ import org.jspecify.annotations.Nullable;
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate("must be one of " + String.join(", ", properties.languages()))
-                    .addConstraintViolation();
+            context.buildConstraintViolationWithTemplate(message(properties)).addConstraintViolation();
             return false;
+        }
+
+        /** The message naming the site's languages. */
+        static String message(IngestProperties properties) {
+            return "must be one of " + String.join(", ", properties.languages());
         }
     }
 }

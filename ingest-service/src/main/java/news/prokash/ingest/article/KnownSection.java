@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 @Retention(RetentionPolicy.RUNTIME)
 @interface KnownSection {
 
-    String message() default "is not a known section";
+    String MESSAGE = "is not a known section";
+
+    String message() default MESSAGE;
 
     Class<?>[] groups() default {};
 

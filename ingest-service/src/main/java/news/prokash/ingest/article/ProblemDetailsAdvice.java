@@ -45,6 +45,10 @@ class ProblemDetailsAdvice extends ProblemAdviceBase {
     }
 
     record FieldMessage(String field, String message) {
+
+        /** The order of a problem's {@code errors}: by field, then message. */
+        static final Comparator<FieldMessage> ORDER = Comparator.comparing(FieldMessage::field)
+                .thenComparing(FieldMessage::message);
     }
 
     @Override
@@ -57,7 +61,7 @@ class ProblemDetailsAdvice extends ProblemAdviceBase {
         for (ObjectError error : ex.getBindingResult().getGlobalErrors()) {
             errors.add(new FieldMessage(BODY, message(error)));
         }
-        errors.sort(Comparator.comparing(FieldMessage::field).thenComparing(FieldMessage::message));
+        errors.sort(FieldMessage.ORDER);
         return badRequest(ex, fieldsInvalid(errors.size()), errors, headers, request);
     }
 

@@ -92,7 +92,7 @@ final class SimpleBodyHtml {
                     return null; // text beside list items
                 }
                 if (escapes) {
-                    escape(chars, at, end, out);
+                    HtmlSanitizer.escape(chars, at, end, out, false); // true: what it refuses was refused above
                 }
                 else {
                     out.append(chars, at, end - at);
@@ -150,19 +150,6 @@ final class SimpleBodyHtml {
             return null; // jsoup closes what is left open; its result is not this one to predict
         }
         return new HtmlSanitizer.SanitizedBody(out.toString(), text.finish());
-    }
-
-    /** As jsoup writes text: the only characters it escapes that reach here are {@code >} and U+00A0. */
-    private static void escape(char[] chars, int from, int to, StringBuilder out) {
-        int copied = from;
-        for (int i = from; i < to; i++) {
-            String entity = chars[i] == '>' ? "&gt;" : chars[i] == '\u00A0' ? "&nbsp;" : null;
-            if (entity != null) {
-                out.append(chars, copied, i - copied).append(entity);
-                copied = i + 1;
-            }
-        }
-        out.append(chars, copied, to - copied);
     }
 
     private static boolean isBlank(char[] chars, int from, int to) {
